@@ -1,0 +1,66 @@
+"""Resolving code references to provider-aws binding types, shared by the CDKTF rules."""
+from __future__ import annotations
+
+from iacfix.knowledge.provider import python_root, ts_package
+
+PY_ROOTS = (python_root("cdktf"), python_root("cdktn"))
+TS_PACKAGES = (ts_package("cdktf"), ts_package("cdktn"))
+TRIGGERS = PY_ROOTS + TS_PACKAGES
+
+
+def python_type(index, qualified: str | None) -> tuple[str, str] | None:
+    """`cdktf_cdktf_provider_aws.s3_bucket.S3Bucket` → (submodule key, "S3Bucket")."""
+    if not qualified:
+        return None
+    parts = qualified.split(".")
+    if len(parts) != 3 or parts[0] not in PY_ROOTS:
+        return None
+    submodule = index.module_for_python(parts[1])
+    return (submodule, parts[2]) if submodule else None
+
+
+def python_module(index, qualified: str) -> str | None:
+    """`cdktf_cdktf_provider_aws.s3_bucket` → submodule key."""
+    parts = qualified.split(".")
+    if len(parts) != 2 or parts[0] not in PY_ROOTS:
+        return None
+    return index.module_for_python(parts[1])
+
+
+def python_resolve(index, doc, expr) -> tuple[str, str] | None:
+    """The provider type a Name/Attribute expression refers to, through any import form."""
+    found = python_type(index, doc.imports.resolve(expr))
+    if found is not None or not hasattr(expr, "value") or not isinstance(expr.value, str):
+        return found
+    for module in doc.imports.star_candidates(expr.value):  # `from …provider_aws.x import *`
+        submodule = python_module(index, module)
+        if submodule and (index.has_type(submodule, expr.value) or index.rename(submodule, expr.value)):
+            return submodule, expr.value
+    return None
+
+
+def ts_module(index, specifier: str) -> str | None:
+    """`@cdktf/provider-aws/lib/s3-bucket` → submodule key."""
+    for package in TS_PACKAGES:
+        prefix = package + "/lib/"
+        if specifier.startswith(prefix):
+            leaf = specifier[len(prefix):].removesuffix("/index").removesuffix(".js")
+            return index.module_for_ts(leaf)
+    return None
+
+
+def ts_type(index, resolved: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(module specifier, dotted path) from the TS import resolver → (submodule key, type name)."""
+    if resolved is None:
+        return None
+    module, path = resolved
+    parts = path.split(".") if path else []
+    if module in TS_PACKAGES:
+        if len(parts) == 2:
+            submodule = index.module_for_ts_namespace(parts[0])
+            return (submodule, parts[1]) if submodule else None
+        return None
+    submodule = ts_module(index, module)
+    if submodule and len(parts) == 1:
+        return submodule, parts[0]
+    return None

@@ -1,0 +1,401 @@
+"""IAC102 nested-block-shape."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import libcst as cst
+
+from iacfix.codemods import _provider
+from iacfix.knowledge.provider import python_root
+from iacfix.rules import Example, Rule
+
+_PY_KWARG = re.compile(r"\b([a-z][a-z0-9_]*)\s*=\s*(\[\s*\{|[\[{A-Za-z_])")
+_TS_PROP = re.compile(r"\b([a-zA-Z][a-zA-Z0-9]*)\s*:\s*(\[\s*\{|[\[{])")
+
+
+@lru_cache(maxsize=8)
+def _prop_names(index) -> tuple[frozenset, frozenset]:
+    """Names (jsii and Python) of every list-of-struct and every single-struct property."""
+    lists, singles = set(), set()
+    for prop in index.iter_props():
+        if prop.kind == "list_struct":
+            lists.update((prop.name, prop.py_name))
+        elif prop.kind == "struct":
+            singles.update((prop.name, prop.py_name))
+    return frozenset(lists), frozenset(singles)
+
+
+class NestedBlockShape(Rule):
+    """A nested block given in the wrong shape: one struct where the provider wants a list, or a list where it wants one struct.
+
+    The provider bindings type every Terraform block either as a list of structs
+    (`IResolvable | Struct[]`, Python `Sequence[Struct]`) or as a single struct, and the choice
+    changes between provider versions (`S3BucketLifecycleConfigurationRule.expiration` became a
+    list in 19.52.0, `tokenValidityUnits` in 12.0.11, `AwsProvider.defaultTags` in 11.0.9). The
+    wrong shape fails synth with a jsii deserialisation error (Python) or TS2322/TS2559.
+
+    The rule resolves the constructed class through its imports, reads the property's kind for the
+    target provider version from the provider index, and walks nested arguments: struct calls,
+    dicts and object literals inside them, and lists of those.
+
+    - one struct or dict/object where a list is required → wrapped in `[...]`;
+    - a one-element list where a single struct is required → unwrapped.
+
+    Python only: jsii does not convert a plain dict *inside a list* into the struct, and silently
+    drops its snake_case keys (`[{"access_token": "hours"}]` synthesises `[{}]`). So a dict that is
+    wrapped, or that already sits in such a list with snake_case keys, is rewritten into the
+    struct class (`[CognitoUserPoolClientTokenValidityUnits(access_token="hours")]`), and the class
+    is imported the way the file already imports that module.
+
+    Only literal values are rewritten; variables and function results are left alone. A list whose
+    brackets carry comments is reported but not unwrapped.
+    """
+
+    id = "IAC102"
+    slug = "nested-block-shape"
+    summary = "Nested block given as one struct where the provider wants a list of structs, or the reverse"
+    rationale = "seed 004 #2 (lifecycle `expiration` must be a list), seed 002 #4 (`tokenValidityUnits` must be a list)"
+    languages = ("python", "typescript")
+    triggers = _provider.TRIGGERS
+    examples = (
+        Example("python", """\
+from cdktf_cdktf_provider_aws.s3_bucket_lifecycle_configuration import (
+    S3BucketLifecycleConfiguration,
+    S3BucketLifecycleConfigurationRule,
+    S3BucketLifecycleConfigurationRuleExpiration,
+)
+
+S3BucketLifecycleConfiguration(self, "lifecycle", bucket=bucket.id, rule=[
+    S3BucketLifecycleConfigurationRule(
+        id="expire", status="Enabled",
+        expiration=S3BucketLifecycleConfigurationRuleExpiration(days=90),
+    )
+])
+""", """\
+from cdktf_cdktf_provider_aws.s3_bucket_lifecycle_configuration import (
+    S3BucketLifecycleConfiguration,
+    S3BucketLifecycleConfigurationRule,
+    S3BucketLifecycleConfigurationRuleExpiration,
+)
+
+S3BucketLifecycleConfiguration(self, "lifecycle", bucket=bucket.id, rule=[
+    S3BucketLifecycleConfigurationRule(
+        id="expire", status="Enabled",
+        expiration=[S3BucketLifecycleConfigurationRuleExpiration(days=90)],
+    )
+])
+"""),
+        Example("typescript", """\
+import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
+
+new CognitoUserPoolClient(this, 'client', {
+  name: 'web',
+  userPoolId: pool.id,
+  tokenValidityUnits: {
+    accessToken: 'minutes',
+    refreshToken: 'days',
+  },
+});
+""", """\
+import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
+
+new CognitoUserPoolClient(this, 'client', {
+  name: 'web',
+  userPoolId: pool.id,
+  tokenValidityUnits: [{
+    accessToken: 'minutes',
+    refreshToken: 'days',
+  }],
+});
+"""),
+        Example("python", """\
+from cdktf_cdktf_provider_aws.cognito_user_pool_client import CognitoUserPoolClient
+
+CognitoUserPoolClient(self, "client", name="web", user_pool_id=pool.id,
+                      token_validity_units={"access_token": "minutes", "refresh_token": "days"})
+""", """\
+from cdktf_cdktf_provider_aws.cognito_user_pool_client import CognitoUserPoolClient, CognitoUserPoolClientTokenValidityUnits
+
+CognitoUserPoolClient(self, "client", name="web", user_pool_id=pool.id,
+                      token_validity_units=[CognitoUserPoolClientTokenValidityUnits(access_token="minutes", refresh_token="days")])
+"""),
+        Example("python", """\
+from cdktf_cdktf_provider_aws.lb_target_group import LbTargetGroup, LbTargetGroupHealthCheck
+
+LbTargetGroup(self, "tg", port=80, protocol="HTTP", vpc_id=vpc.id,
+              health_check=[LbTargetGroupHealthCheck(path="/health", matcher="200")])
+""", """\
+from cdktf_cdktf_provider_aws.lb_target_group import LbTargetGroup, LbTargetGroupHealthCheck
+
+LbTargetGroup(self, "tg", port=80, protocol="HTTP", vpc_id=vpc.id,
+              health_check=LbTargetGroupHealthCheck(path="/health", matcher="200"))
+"""),
+        # valid before provider 19.52.0: expiration was a single block then
+        Example("python", """\
+from cdktf_cdktf_provider_aws.s3_bucket_lifecycle_configuration import S3BucketLifecycleConfigurationRule, S3BucketLifecycleConfigurationRuleExpiration
+
+S3BucketLifecycleConfigurationRule(id="x", status="Enabled", expiration=S3BucketLifecycleConfigurationRuleExpiration(days=1))
+""", options={"target": {"provider": "19.51.0"}}),
+    )
+
+    def triggered(self, text: str, ctx, language: str) -> bool:
+        if not super().triggered(text, ctx, language):
+            return False
+        lists, singles = _prop_names(ctx.provider)
+        is_ts = language == "typescript"
+        for m in (_TS_PROP if is_ts else _PY_KWARG).finditer(text):
+            name, opening = m.group(1), m.group(2)
+            if name in lists and (opening[0] != "[" or not is_ts and opening != "["):
+                return True
+            if name in singles and opening[0] == "[":
+                return True
+        return False
+
+    # -- Python ------------------------------------------------------------------------------
+    def check_python(self, doc, ctx):
+        index = ctx.provider
+        root = next((q.split(".")[0] for q in doc.imports.names.values() if q.split(".")[0] in _provider.PY_ROOTS),
+                    python_root(ctx.target.family))
+        walker = _PythonWalker(self, doc, index, root)
+        for call in doc.calls:
+            resolved = _provider.python_resolve(index, doc, call.func)
+            struct = index.params_struct(*resolved) if resolved else None
+            if struct:
+                walker.arguments(struct, [(a.keyword.value, a.value) for a in call.args if a.keyword is not None])
+        return walker.findings
+
+    # -- TypeScript --------------------------------------------------------------------------
+    def check_typescript(self, doc, ctx):
+        index = ctx.provider
+        walker = _TypeScriptWalker(self, doc, index)
+        for new in doc.root.find_all(kind="new_expression"):
+            ctor, args = new.field("constructor"), new.field("arguments")
+            resolved = _provider.ts_type(index, doc.imports.resolve(ctor)) if ctor is not None else None
+            struct = index.params_struct(*resolved) if resolved else None
+            if struct and args is not None:
+                objects = [a for a in args.children() if a.kind() == "object"]
+                if objects:
+                    walker.object(struct, objects[-1])
+        for declarator in doc.root.find_all(kind="variable_declarator"):
+            annotation, value = declarator.field("type"), declarator.field("value")
+            if annotation is None or value is None or value.kind() not in ("object", "array"):
+                continue
+            type_node = next((c for c in annotation.children() if c.is_named()), None)
+            is_array = type_node is not None and type_node.kind() == "array_type"
+            if is_array:
+                type_node = next((c for c in type_node.children() if c.is_named()), None)
+            resolved = _provider.ts_type(index, doc.imports.resolve(type_node)) if type_node is not None else None
+            struct = index.params_struct(*resolved) if resolved else None
+            if not struct:
+                continue
+            objects = [value] if value.kind() == "object" and not is_array else \
+                [c for c in value.children() if c.kind() == "object"] if value.kind() == "array" and is_array else []
+            for obj in objects:
+                walker.object(struct, obj)
+        return walker.findings
+
+
+def _describe(index, prop) -> str:
+    struct_name = prop.struct.rsplit(".", 1)[-1] if prop.struct else "struct"
+    return struct_name, f"provider-aws {index.version}"
+
+
+class _PythonWalker:
+    def __init__(self, rule, doc, index, root):
+        self.rule, self.doc, self.index, self.root = rule, doc, index, root
+        self.source = doc.source
+        self.findings = []
+
+    def arguments(self, struct: str, pairs) -> None:
+        for key, value in pairs:
+            prop = self.index.prop(struct, key)
+            if prop is None or prop.struct is None:
+                continue
+            if prop.kind == "list_struct":
+                self._list_value(prop, key, value)
+            elif prop.kind == "struct":
+                self._single_value(prop, key, value)
+
+    def _struct_call(self, value) -> bool:
+        if not isinstance(value, cst.Call):
+            return False
+        resolved = _provider.python_resolve(self.index, self.doc, value.func)
+        return bool(resolved) and self.index.kind_of(*resolved) == "struct"
+
+    def _list_value(self, prop, key, value) -> None:
+        struct_name, version = _describe(self.index, prop)
+        if self._struct_call(value):
+            start, end = self.doc.span(value)
+            self.findings.append(self.source.finding(
+                self.rule, start, end,
+                f"`{key}` takes a list of `{struct_name}` ({version}), not a single struct; wrap it in a list",
+                [self.source.edit(start, start, "["), self.source.edit(end, end, "]")]))
+        elif isinstance(value, cst.Dict):
+            start, end = self.doc.span(value)
+            edits = self._dict_to_struct(value, prop.struct)
+            message = f"`{key}` takes a list of `{struct_name}` ({version}), not a single block"
+            if edits is None:
+                self.findings.append(self.source.finding(self.rule, start, end, message + "; wrap it in a list"))
+            else:
+                edits += [self.source.edit(start, start, "["), self.source.edit(end, end, "]")]
+                self.findings.append(self.source.finding(
+                    self.rule, start, end, message + f"; wrapped as `[{struct_name}(...)]` (jsii drops dict keys inside lists)",
+                    edits))
+            self.dict_entries(prop.struct, value)
+        elif isinstance(value, cst.List):
+            for element in value.elements:
+                if isinstance(element, cst.Element) and isinstance(element.value, cst.Dict):
+                    self._dict_in_list(prop, key, element.value)
+
+    def _dict_in_list(self, prop, key, value: cst.Dict) -> None:
+        if self._dict_survives_jsii(value, prop.struct):
+            self.dict_entries(prop.struct, value)
+            return
+        struct_name, _ = _describe(self.index, prop)
+        start, end = self.doc.span(value)
+        edits = self._dict_to_struct(value, prop.struct)
+        self.findings.append(self.source.finding(
+            self.rule, start, end,
+            f"a dict with snake_case keys inside `{key}` is dropped silently by jsii; use `{struct_name}(...)`",
+            edits))
+        self.dict_entries(prop.struct, value)
+
+    def _single_value(self, prop, key, value) -> None:
+        struct_name, version = _describe(self.index, prop)
+        if isinstance(value, cst.List):
+            elements = list(value.elements)
+            if len(elements) != 1 or not isinstance(elements[0], cst.Element) or \
+                    not (self._struct_call(elements[0].value) or isinstance(elements[0].value, cst.Dict)):
+                return
+            inner = elements[0].value
+            start, end = self.doc.span(value)
+            inner_start, inner_end = self.doc.span(inner)
+            text = self.source.text
+            message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
+            if "#" in text[start:inner_start] + text[inner_end:end] or text[start] != "[" or text[end - 1] != "]":
+                self.findings.append(self.source.finding(self.rule, start, end, message + "; unwrap it"))
+            else:
+                self.findings.append(self.source.finding(
+                    self.rule, start, end, message + "; unwrapped",
+                    [self.source.edit(start, inner_start, ""), self.source.edit(inner_end, end, "")]))
+            if isinstance(inner, cst.Dict):
+                self.dict_entries(prop.struct, inner)
+        elif isinstance(value, cst.Dict):
+            self.dict_entries(prop.struct, value)
+
+    def dict_entries(self, struct: str, value: cst.Dict) -> None:
+        pairs = []
+        for element in value.elements:
+            key = _string_key(element)
+            if key is not None:
+                pairs.append((key, element.value))
+        self.arguments(struct, pairs)
+
+    def _dict_survives_jsii(self, value: cst.Dict, struct: str) -> bool:
+        """True when every key, at any depth, is the jsii (camelCase) name, which jsii keeps."""
+        for element in value.elements:
+            key = _string_key(element)
+            if key is None:
+                return True  # not ours to judge
+            prop = self.index.prop(struct, key)
+            if prop is None:
+                return True
+            if key != prop.name:
+                return False
+            if prop.struct and isinstance(element.value, cst.Dict) and not self._dict_survives_jsii(element.value, prop.struct):
+                return False
+        return True
+
+    def _dict_to_struct(self, value: cst.Dict, struct: str):
+        """Edits turning `{"a_b": 1}` into `Struct(a_b=1)`, or None when that is not mechanical."""
+        text = self.source.text
+        start, end = self.doc.span(value)
+        if text[start] != "{" or text[end - 1] != "}":
+            return None
+        edits = []
+        for element in value.elements:
+            key = _string_key(element)
+            prop = self.index.prop(struct, key) if key is not None else None
+            if prop is None or not prop.py_name.isidentifier():
+                return None
+            if prop.kind == "struct" and isinstance(element.value, cst.Dict) and \
+                    not self._keys_are_python_names(element.value, prop.struct):
+                return None  # the struct's __init__ would get camelCase kwargs
+            key_start, _ = self.doc.span(element.key)
+            value_start, _ = self.doc.span(element.value)
+            edits.append(self.source.edit(key_start, value_start, f"{prop.py_name}="))
+        submodule, name = struct.rsplit(".", 1)
+        reference, import_edits = self.doc.reference(f"{self.root}.{self.index.python_leaf(submodule)}", name)
+        return [self.source.edit(start, start + 1, f"{reference}("), self.source.edit(end - 1, end, ")"),
+                *edits, *import_edits]
+
+    def _keys_are_python_names(self, value: cst.Dict, struct: str) -> bool:
+        for element in value.elements:
+            key = _string_key(element)
+            prop = self.index.prop(struct, key) if key is not None else None
+            if prop is None or key != prop.py_name:
+                return False
+        return True
+
+
+def _string_key(element) -> str | None:
+    if not isinstance(element, cst.DictElement) or not isinstance(element.key, cst.SimpleString):
+        return None
+    value = element.key.evaluated_value
+    return value if isinstance(value, str) else None
+
+
+class _TypeScriptWalker:
+    def __init__(self, rule, doc, index):
+        self.rule, self.doc, self.index = rule, doc, index
+        self.source = doc.source
+        self.findings = []
+
+    def object(self, struct: str, obj) -> None:
+        for pair in obj.children():
+            if pair.kind() != "pair":
+                continue
+            key_node, value = pair.field("key"), pair.field("value")
+            if key_node is None or value is None:
+                continue
+            key = key_node.text()
+            if key_node.kind() == "string":
+                key = key[1:-1]
+            elif key_node.kind() != "property_identifier":
+                continue
+            prop = self.index.prop(struct, key)
+            if prop is None or prop.struct is None:
+                continue
+            struct_name, version = _describe(self.index, prop)
+            if prop.kind == "list_struct":
+                if value.kind() == "object":
+                    start, end = self.doc.span(value)
+                    self.findings.append(self.source.finding(
+                        self.rule, start, end,
+                        f"`{key}` takes a list of `{struct_name}` ({version}), not a single block; wrap it in a list",
+                        [self.source.edit(start, start, "["), self.source.edit(end, end, "]")]))
+                    self.object(prop.struct, value)
+                elif value.kind() == "array":
+                    for element in value.children():
+                        if element.kind() == "object":
+                            self.object(prop.struct, element)
+            elif prop.kind == "struct":
+                if value.kind() == "array":
+                    named = [c for c in value.children() if c.is_named()]
+                    if len(named) != 1 or named[0].kind() != "object":
+                        continue
+                    inner = named[0]
+                    start, end = self.doc.span(value)
+                    inner_start, inner_end = self.doc.span(inner)
+                    removed = self.source.text[start:inner_start] + self.source.text[inner_end:end]
+                    message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
+                    if "//" in removed or "/*" in removed:
+                        self.findings.append(self.source.finding(self.rule, start, end, message + "; unwrap it"))
+                    else:
+                        self.findings.append(self.source.finding(
+                            self.rule, start, end, message + "; unwrapped",
+                            [self.source.edit(start, inner_start, ""), self.source.edit(inner_end, end, "")]))
+                    self.object(prop.struct, inner)
+                elif value.kind() == "object":
+                    self.object(prop.struct, value)

@@ -1,0 +1,193 @@
+"""IAC101 provider-class-name."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import libcst as cst
+
+from iacfix.codemods import _provider
+from iacfix.languages.python import dotted
+from iacfix.rules import Example, Rule
+
+
+@lru_cache(maxsize=8)
+def _wrong_name_pattern(index) -> re.Pattern:
+    names = sorted(index.wrong_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, names)))
+
+
+class ProviderClassName(Rule):
+    """A provider binding class imported or used under a name its module does not export.
+
+    The bindings generator appends `A` to a name that is already taken in the same module
+    (`S3BucketVersioningA`, because `S3BucketVersioning…` structs exist) and `Struct` to block
+    structs whose names end in `List`. Generated code often uses the plain name, which fails with
+    `ImportError` in Python and `TS2724` in TypeScript. The rename comes from the provider index
+    derived from the bindings' jsii assembly, for the target provider version.
+
+    Every import form is followed: `from m import Name [as Alias]` (parenthesised, multi-line,
+    with comments), `import m as mod` + `mod.Name`, `from cdktf_cdktf_provider_aws import m`,
+    TypeScript named imports, namespace imports of a submodule, and the root namespace
+    (`import { s3BucketVersioning } from '@cdktf/provider-aws'`). Only the identifier changes.
+
+    A name that is valid where it is imported from is never touched: the struct
+    `S3BucketServerSideEncryptionConfiguration` in `s3_bucket` is real, and the three names that
+    are valid in the very module that also has the suffixed type (for example
+    `ConnectHoursOfOperationConfig`) are ambiguous and left alone.
+    """
+
+    id = "IAC101"
+    slug = "provider-class-name"
+    summary = "Provider class or struct name that its module does not export (missing `A`/`Struct` suffix)"
+    rationale = "seed 004 #1 (S3BucketServerSideEncryptionConfiguration → …A)"
+    languages = ("python", "typescript")
+    triggers = _provider.TRIGGERS
+    examples = (
+        Example("python", """\
+from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning
+
+S3BucketVersioning(self, "versioning", bucket=bucket.id,
+                   versioning_configuration={"status": "Enabled"})
+""", """\
+from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA
+
+S3BucketVersioningA(self, "versioning", bucket=bucket.id,
+                   versioning_configuration={"status": "Enabled"})
+"""),
+        Example("typescript", """\
+import { S3BucketServerSideEncryptionConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+
+new S3BucketServerSideEncryptionConfiguration(this, 'sse', { bucket: bucket.id, rule: [] });
+""", """\
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+
+new S3BucketServerSideEncryptionConfigurationA(this, 'sse', { bucket: bucket.id, rule: [] });
+"""),
+        # valid: the struct of the same name in s3_bucket is real
+        Example("python", """\
+from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket, S3BucketServerSideEncryptionConfiguration
+"""),
+        Example("python", """\
+import cdktf_cdktf_provider_aws.vpc_peering_connection_accepter as peering
+
+peering.VpcPeeringConnectionAccepter(self, "accept", vpc_peering_connection_id=pcx.id, auto_accept=True)
+""", """\
+import cdktf_cdktf_provider_aws.vpc_peering_connection_accepter as peering
+
+peering.VpcPeeringConnectionAccepterA(self, "accept", vpc_peering_connection_id=pcx.id, auto_accept=True)
+"""),
+        Example("typescript", """\
+import { s3BucketVersioning } from '@cdktf/provider-aws';
+
+const v: s3BucketVersioning.S3BucketVersioning = new s3BucketVersioning.S3BucketVersioning(this, 'v', {
+  bucket: 'b',
+  versioningConfiguration: { status: 'Enabled' },
+});
+""", """\
+import { s3BucketVersioning } from '@cdktf/provider-aws';
+
+const v: s3BucketVersioning.S3BucketVersioningA = new s3BucketVersioning.S3BucketVersioningA(this, 'v', {
+  bucket: 'b',
+  versioningConfiguration: { status: 'Enabled' },
+});
+"""),
+    )
+
+    def triggered(self, text: str, ctx, language: str) -> bool:
+        return super().triggered(text, ctx, language) and bool(_wrong_name_pattern(ctx.provider).search(text))
+
+    # -- Python ------------------------------------------------------------------------------
+    def check_python(self, doc, ctx):
+        index = ctx.provider
+        wrong = index.wrong_names()
+        source = doc.source
+        bound: dict[str, list] = {}  # local name → [edits] for names bound by a from-import
+        anchors: dict[str, tuple[cst.CSTNode, str, str]] = {}
+        for stmt in doc.import_statements:
+            if not isinstance(stmt, cst.ImportFrom) or stmt.module is None or isinstance(stmt.names, cst.ImportStar):
+                continue
+            submodule = _provider.python_module(index, dotted(stmt.module))
+            if submodule is None:
+                continue
+            for alias in stmt.names:
+                name = dotted(alias.name)
+                right = index.rename(submodule, name) if name in wrong else None
+                if right is None:
+                    continue
+                start, end = doc.span(alias.name)
+                local = alias.asname.name.value if alias.asname else name
+                bound[local] = [source.edit(start, end, right)] if alias.asname else [source.edit(start, end, right)]
+                anchors[local] = (alias.name, name, right)
+        for node in doc.names:
+            if node.value not in wrong:
+                continue
+            if node.value in bound:
+                if doc.imports.names.get(node.value, "").endswith("." + node.value):
+                    start, end = doc.span(node)
+                    bound[node.value].append(source.edit(start, end, anchors[node.value][2]))
+                continue
+            resolved = _provider.python_resolve(index, doc, node)
+            if resolved and resolved[1] == node.value and doc.imports.resolve(node) is None:
+                right = index.rename(*resolved)
+                if right:  # used through `from … import *`
+                    start, end = doc.span(node)
+                    yield source.finding(self, start, end, self._message(index, resolved, right),
+                                         [source.edit(start, end, right)])
+        for local, edits in bound.items():
+            node, name, right = anchors[local]
+            start, end = doc.span(node)
+            submodule = _provider.python_module(index, doc.imports.names[local].rsplit(".", 1)[0])
+            yield source.finding(self, start, end, self._message(index, (submodule, name), right), edits)
+        for node in doc.attributes:
+            if node.attr.value not in wrong:
+                continue
+            resolved = _provider.python_type(index, doc.imports.resolve(node))
+            right = index.rename(*resolved) if resolved else None
+            if right:
+                start, end = doc.span(node.attr)
+                yield source.finding(self, start, end, self._message(index, resolved, right),
+                                     [source.edit(start, end, right)])
+
+    # -- TypeScript --------------------------------------------------------------------------
+    def check_typescript(self, doc, ctx):
+        index = ctx.provider
+        pattern = "^(?:%s)$" % "|".join(map(re.escape, sorted(index.wrong_names())))
+        source = doc.source
+        bound: dict[str, tuple] = {}
+        for spec, module in doc.imports.specifiers:
+            submodule = _provider.ts_module(index, module)
+            name = spec.field("name")
+            right = index.rename(submodule, name.text()) if submodule and name is not None else None
+            if right is None:
+                continue
+            alias = spec.field("alias")
+            start, end = doc.span(name)
+            bound[(alias or name).text()] = (spec, (submodule, name.text()), right,
+                                             [source.edit(start, end, right)], alias is None)
+        for kind in ("identifier", "type_identifier", "property_identifier"):
+            for node in doc.root.find_all(kind=kind, regex=pattern):
+                parent = node.parent()
+                pkind = parent.kind() if parent is not None else ""
+                if pkind == "import_specifier":
+                    continue
+                if kind == "property_identifier" and pkind == "member_expression" or \
+                        kind == "type_identifier" and pkind == "nested_type_identifier":
+                    resolved = _provider.ts_type(index, doc.imports.resolve(parent))
+                    right = index.rename(*resolved) if resolved and resolved[1] == node.text() else None
+                    if right:
+                        start, end = doc.span(node)
+                        yield source.finding(self, start, end, self._message(index, resolved, right),
+                                             [source.edit(start, end, right)])
+                elif kind != "property_identifier" and node.text() in bound and bound[node.text()][4]:
+                    start, end = doc.span(node)
+                    bound[node.text()][3].append(source.edit(start, end, bound[node.text()][2]))
+        for spec, resolved, right, edits, _ in bound.values():
+            start, end = doc.span(spec)
+            yield source.finding(self, start, end, self._message(index, resolved, right), edits)
+
+    @staticmethod
+    def _message(index, resolved, right) -> str:
+        submodule, name = resolved
+        return (f"`{name}` is not exported by the provider's `{index.python_leaf(submodule)}` module "
+                f"(provider-aws {index.version}); the class is `{right}`")

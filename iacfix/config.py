@@ -1,0 +1,182 @@
+"""Configuration: `[tool.iacfix]` in pyproject.toml or a `.iacfix.toml`, plus the detected target.
+
+```toml
+[tool.iacfix]                  # or top level of .iacfix.toml
+select = ["IAC1"]              # ids, slugs or id prefixes
+ignore = ["IAC102"]
+unsafe-fixes = false
+max-file-size = 10_000_000     # bytes; larger files are reported and skipped
+exclude = ["generated/**"]     # gitignore-style patterns, on top of .gitignore
+
+[tool.iacfix.target]           # anything left out is detected per project, else the newest known
+provider = "21.22.1"           # provider-aws bindings version
+terraform = "1.9"
+family = "cdktf"               # or "cdktn" (CDK Terrain)
+region = "us-east-1"
+```
+Detection reads the project's own manifests: requirements.txt, Pipfile, pyproject.toml,
+package.json and cdktf.json.
+"""
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+CONFIG_FILES = (".iacfix.toml", "pyproject.toml")
+PROJECT_MARKERS = ("cdktf.json", "package.json", "requirements.txt", "Pipfile", "pyproject.toml", "setup.py")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Target:
+    provider: str | None = None  # None: the newest version iacfix knows
+    terraform: str | None = None
+    family: str = "cdktf"
+    region: str | None = None
+
+    def merged(self, **explicit) -> "Target":
+        return replace(self, **{k: v for k, v in explicit.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+    max_file_size: int = 10_000_000
+    exclude: tuple[str, ...] = ()
+    target: dict = field(default_factory=dict)  # explicit target settings; the rest is detected
+    source: str | None = None  # the file it came from
+
+
+def load(path: str | Path | None = None, start: Path | None = None) -> Config:
+    """Config from an explicit file, else the nearest config file above `start` (default cwd)."""
+    if path is not None:
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        return _from_file(path)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                config = _from_file(candidate, required=False)
+                if config is not None:
+                    return config
+    return Config()
+
+
+def _from_file(path: Path, required: bool = True) -> Config | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("iacfix")
+        if data is None:
+            return None if not required else Config(source=str(path))
+    known = {"select", "ignore", "unsafe-fixes", "max-file-size", "exclude", "target"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
+    target = dict(data.get("target", {}))
+    bad = set(target) - {"provider", "terraform", "family", "region"}
+    if bad:
+        raise ConfigError(f"{path}: unknown target setting(s) {', '.join(sorted(bad))}")
+    if target.get("family", "cdktf") not in ("cdktf", "cdktn"):
+        raise ConfigError(f"{path}: target.family must be 'cdktf' or 'cdktn'")
+    return Config(select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
+                  unsafe_fixes=bool(data.get("unsafe-fixes", False)),
+                  max_file_size=int(data.get("max-file-size", Config.max_file_size)),
+                  exclude=tuple(data.get("exclude", ())), target=target, source=str(path))
+
+
+# -- target detection -------------------------------------------------------------------------
+
+def effective_version(spec: str) -> str | None:
+    """The version a requirement most likely installs, for comparing against known boundaries.
+
+    `==1.2.3`, `1.2.3` → 1.2.3; `^19.51.0` → 19.999.999 (newest of that major); `~19.51.0`,
+    `~=19.51.0` → 19.51.999; `>=19.0` or `*` → None (newest known).
+    """
+    spec = spec.strip().split(",")[0].strip()
+    m = re.fullmatch(r"(==|===|=)?\s*v?(\d+(?:\.\d+){0,2})", spec)
+    if m:
+        return m.group(2)
+    m = re.fullmatch(r"\^\s*v?(\d+)(?:\.\d+){0,2}", spec)
+    if m:
+        return f"{m.group(1)}.999.999"
+    m = re.fullmatch(r"(?:~=?|~>)\s*v?(\d+)\.(\d+)(?:\.\d+)?", spec)
+    if m:
+        return f"{m.group(1)}.{m.group(2)}.999"
+    m = re.fullmatch(r"<=?\s*v?(\d+(?:\.\d+){0,2})", spec)
+    if m:
+        return m.group(1)
+    return None
+
+
+_PY_REQ = re.compile(r"(?im)^\s*(cdktf-cdktf-provider-aws|cdktn-provider-aws|cdktn|cdktf)\s*(?:\[[^\]]*\])?\s*([^;#\s][^;#]*)?")
+
+
+def _python_requirements(text: str) -> dict[str, str]:
+    return {name.lower(): (spec or "").strip().strip("\"'") for name, spec in _PY_REQ.findall(text)}
+
+
+@lru_cache(maxsize=256)
+def detect_target(project: Path) -> Target:
+    """What the project's manifests say about provider version, binding family and Terraform."""
+    provider = family = terraform = None
+    reqs: dict[str, str] = {}
+    for name in ("requirements.txt", "Pipfile", "pyproject.toml", "setup.py"):
+        try:
+            reqs.update(_python_requirements((project / name).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            pass
+    try:
+        package = json.loads((project / "package.json").read_text(encoding="utf-8"))
+        for section in ("dependencies", "devDependencies", "peerDependencies"):
+            for dep, spec in (package.get(section) or {}).items():
+                if dep in ("@cdktf/provider-aws", "@cdktn/provider-aws", "cdktf", "cdktn") and isinstance(spec, str):
+                    reqs[{"@cdktf/provider-aws": "cdktf-cdktf-provider-aws",
+                          "@cdktn/provider-aws": "cdktn-provider-aws"}.get(dep, dep)] = spec
+    except (OSError, ValueError, AttributeError, UnicodeDecodeError):
+        pass
+    if "cdktn-provider-aws" in reqs or ("cdktn" in reqs and "cdktf" not in reqs):
+        family = "cdktn"
+        provider = effective_version(reqs.get("cdktn-provider-aws", "")) if "cdktn-provider-aws" in reqs else None
+    elif "cdktf-cdktf-provider-aws" in reqs:
+        family = "cdktf"
+        provider = effective_version(reqs["cdktf-cdktf-provider-aws"])
+    try:
+        cdktf_json = json.loads((project / "cdktf.json").read_text(encoding="utf-8"))
+        tf = cdktf_json.get("terraformVersion") if isinstance(cdktf_json, dict) else None
+        if isinstance(tf, str):
+            terraform = effective_version(tf)
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass
+    return Target(provider=provider, terraform=terraform, family=family or "cdktf")
+
+
+def project_root(path: Path, stop: Path) -> Path:
+    """The nearest folder at or above `path` (not above `stop`) that holds a project manifest."""
+    folder = path if path.is_dir() else path.parent
+    stop = stop if stop.is_dir() else stop.parent
+    while True:
+        if any((folder / m).is_file() for m in PROJECT_MARKERS):
+            return folder
+        if folder == stop or folder.parent == folder:
+            return stop
+        folder = folder.parent
+
+
+def target_for(path: Path, stop: Path, config: Config) -> Target:
+    detected = detect_target(project_root(path, stop))
+    return detected.merged(**config.target)

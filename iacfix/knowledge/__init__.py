@@ -1,0 +1,1 @@
+"""Provider knowledge: facts about the prebuilt provider bindings, derived from their jsii assembly."""

@@ -1,0 +1,143 @@
+"""TypeScript front end: ast-grep (tree-sitter) for the tree, an import resolver, char ranges."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import tree_sitter
+import tree_sitter_typescript
+from ast_grep_py import SgNode, SgRoot
+
+from iacfix.languages.base import Document, ParseError, Source
+
+NAME = "typescript"
+EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
+_CDKTF = re.compile(r"""from\s+['"](?:cdktf|cdktn|@cdktf/|@cdktn/|constructs)|require\(\s*['"](?:cdktf|cdktn|@cdktf/|@cdktn/)""")
+# ast-grep edits well but hides tree-sitter's zero-width "missing" tokens (an unclosed brace parses
+# without an ERROR node), so validity is asked of tree-sitter itself
+_PARSERS = {
+    "typescript": tree_sitter.Parser(tree_sitter.Language(tree_sitter_typescript.language_typescript())),
+    "tsx": tree_sitter.Parser(tree_sitter.Language(tree_sitter_typescript.language_tsx())),
+}
+
+
+def detect(path: str, text: str) -> bool:
+    return path.endswith(EXTENSIONS) and not path.endswith(".d.ts") and bool(_CDKTF.search(text))
+
+
+def _dialect(path: str) -> str:
+    return "tsx" if path.endswith(".tsx") else "typescript"
+
+
+def _syntax_error(text: str, dialect: str) -> str | None:
+    tree = _PARSERS[dialect].parse(text.encode("utf-8"))
+    if not tree.root_node.has_error:
+        return None
+    stack = [tree.root_node]
+    while stack:  # report the first error or missing token, depth first
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            what = f"missing {node.type!r}" if node.is_missing else "syntax error"
+            return f"line {node.start_point[0] + 1}: {what}"
+        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
+    return "syntax error"
+
+
+def verify(text: str, path: str = "x.ts") -> str | None:
+    return _syntax_error(text, _dialect(path))
+
+
+def parse(source: Source) -> "TypeScriptDocument":
+    dialect = _dialect(source.path)
+    problem = _syntax_error(source.text, dialect)
+    if problem is not None:
+        raise ParseError(problem)
+    return TypeScriptDocument(source, SgRoot(source.text, dialect).root())
+
+
+def string_value(node: SgNode | None) -> str | None:
+    """The value of a string literal node without its quotes (no escapes: module paths only)."""
+    if node is None or node.kind() not in ("string", "template_string"):
+        return None
+    text = node.text()
+    return text[1:-1] if len(text) >= 2 else None
+
+
+@dataclass
+class Imports:
+    """Local name → (module specifier, exported path). A namespace import has path ''."""
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    statements: list[SgNode] = field(default_factory=list)
+    specifiers: list[tuple[SgNode, str]] = field(default_factory=list)  # (import_specifier, module)
+
+    def resolve(self, node: SgNode) -> tuple[str, str] | None:
+        """(module, dotted path) for an identifier or a member/nested-type chain rooted in an import."""
+        kind = node.kind()
+        if kind in ("identifier", "type_identifier"):
+            return self.names.get(node.text())
+        if kind == "member_expression":
+            base, prop = node.field("object"), node.field("property")
+        elif kind in ("nested_type_identifier", "nested_identifier"):
+            children = [c for c in node.children() if c.is_named()]
+            if len(children) != 2:
+                return None
+            base, prop = children
+        else:
+            return None
+        if base is None or prop is None:
+            return None
+        resolved = self.resolve(base)
+        if resolved is None:
+            return None
+        module, path = resolved
+        return module, f"{path}.{prop.text()}" if path else prop.text()
+
+
+class TypeScriptDocument(Document):
+    language = NAME
+
+    def __init__(self, source: Source, root: SgNode):
+        super().__init__(source)
+        self.root = root
+        self.imports = Imports()
+        for stmt in root.find_all(kind="import_statement"):
+            self._add_import(stmt)
+
+    def _add_import(self, stmt: SgNode) -> None:
+        self.imports.statements.append(stmt)
+        module = string_value(stmt.field("source"))
+        require = stmt.find(kind="import_require_clause")
+        if require is not None:
+            ident = require.find(kind="identifier")
+            spec = string_value(require.find(kind="string"))
+            if ident is not None and spec is not None:
+                self.imports.names[ident.text()] = (spec, "")
+            return
+        if module is None:
+            return
+        clause = next((c for c in stmt.children() if c.kind() == "import_clause"), None)
+        if clause is None:
+            return
+        for child in clause.children():
+            kind = child.kind()
+            if kind == "identifier":  # default import
+                self.imports.names[child.text()] = (module, "default")
+            elif kind == "namespace_import":
+                ident = child.find(kind="identifier")
+                if ident is not None:
+                    self.imports.names[ident.text()] = (module, "")
+            elif kind == "named_imports":
+                for spec in child.find_all(kind="import_specifier"):
+                    name, alias = spec.field("name"), spec.field("alias")
+                    if name is None:
+                        continue
+                    self.imports.names[(alias or name).text()] = (module, name.text())
+                    self.imports.specifiers.append((spec, module))
+
+    def span(self, node: SgNode) -> tuple[int, int]:
+        rng = node.range()
+        return rng.start.index, rng.end.index
+
+    def find_all(self, kind: str) -> list[SgNode]:
+        return self.root.find_all(kind=kind)

@@ -1,0 +1,96 @@
+"""The rule base class and the registry.
+
+A rule is one class in one module under `iacfix/codemods/` or `iacfix/cfn_transforms/`. Its
+docstring is its documentation; `examples` are bad→good pairs that the test suite runs through the
+real engine. A rule implements `check_<language>(doc, ctx)` for each language it supports and yields
+`Finding`s made with `doc.source.finding(self, ...)`.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import textwrap
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import ClassVar, Iterable
+
+from iacfix.fixes import Applicability, Finding
+
+
+@dataclass(frozen=True)
+class Example:
+    """A bad→good pair. `after is None` means the input must come out unchanged (a valid case)."""
+
+    language: str
+    before: str
+    after: str | None = None
+    path: str = ""  # file name used for detection; defaults by language
+    options: dict = field(default_factory=dict)  # config overrides, e.g. {"target": {"provider": "19.51.0"}}
+
+    @property
+    def filename(self) -> str:
+        return self.path or {"python": "lib/stack.py", "typescript": "lib/stack.ts",
+                             "cloudformation": "template.yaml", "workflow": ".github/workflows/ci.yml"}[self.language]
+
+
+class Rule:
+    id: ClassVar[str]
+    slug: ClassVar[str]
+    summary: ClassVar[str]
+    rationale: ClassVar[str] = ""  # which seed correction(s) it generalises
+    languages: ClassVar[tuple[str, ...]]
+    applicability: ClassVar[Applicability] = Applicability.SAFE
+    triggers: ClassVar[tuple[str, ...]] = ()  # a file containing none of these is never parsed
+    examples: ClassVar[tuple[Example, ...]] = ()
+
+    def triggered(self, text: str, ctx, language: str) -> bool:
+        """Cheap test on the raw text; override for something sharper than substrings."""
+        return not self.triggers or any(t in text for t in self.triggers)
+
+    def check(self, doc, ctx) -> Iterable[Finding]:
+        method = getattr(self, f"check_{doc.language}", None)
+        return method(doc, ctx) if method else ()
+
+    @classmethod
+    def documentation(cls) -> str:
+        return textwrap.dedent(inspect.getdoc(cls) or "").strip()
+
+
+@lru_cache(maxsize=None)
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, instantiated once, in id order."""
+    found: dict[str, Rule] = {}
+    for package_name in ("iacfix.codemods", "iacfix.cfn_transforms"):
+        package = importlib.import_module(package_name)
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package_name}.{info.name}")
+            for obj in vars(module).values():
+                if inspect.isclass(obj) and issubclass(obj, Rule) and obj is not Rule and obj.__module__ == module.__name__:
+                    if obj.id in found:
+                        raise RuntimeError(f"duplicate rule id {obj.id}")
+                    found[obj.id] = obj()
+    return tuple(found[k] for k in sorted(found))
+
+
+def lookup(key: str) -> Rule | None:
+    """A rule by id (IAC101) or slug (provider-class-name), case-insensitive."""
+    key = key.strip().lower()
+    for rule in all_rules():
+        if rule.id.lower() == key or rule.slug == key:
+            return rule
+    return None
+
+
+def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules chosen by --select / --ignore; ids, slugs and id prefixes (IAC1) are accepted."""
+
+    def matches(rule: Rule, keys) -> bool:
+        return any(rule.slug == k.lower() or rule.id.lower().startswith(k.lower()) for k in keys)
+
+    select, ignore = list(select), list(ignore)
+    for key in select + ignore:
+        if key.upper() != "ALL" and not any(matches(r, [key]) for r in all_rules()):
+            raise KeyError(key)
+    chosen = [r for r in all_rules() if not select or "ALL" in (k.upper() for k in select) or matches(r, select)]
+    return tuple(r for r in chosen if not matches(r, ignore))

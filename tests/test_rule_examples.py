@@ -1,0 +1,38 @@
+"""Every rule's bad→good examples, run through the real engine (Fixit style)."""
+import pytest
+
+from iacfix.config import Config, Target
+from iacfix.engine import Context, process
+from iacfix.rules import all_rules
+
+CASES = [(rule, i, ex) for rule in all_rules() for i, ex in enumerate(rule.examples)]
+
+
+def _ctx(ex):
+    return Context(Target().merged(**ex.options.get("target", {})), Config())
+
+
+@pytest.mark.parametrize("rule,i,ex", CASES, ids=[f"{r.id}-{i}-{e.language}" for r, i, e in CASES])
+def test_example(rule, i, ex):
+    data = ex.before.encode()
+    result = process(ex.filename, data, [rule], _ctx(ex), fix=True, unsafe=True)
+    assert result.error is None and result.internal_error is None
+    if ex.after is None:
+        assert not result.changed, "a valid example must come out unchanged"
+        assert not [f for f in result.findings if f.rule == rule.id], "a valid example must give no finding"
+        return
+    assert result.fixed is not None, "the example should be fixed"
+    assert result.fixed.decode() == ex.after
+    assert any(f.rule == rule.id for f in result.applied)
+    again = process(ex.filename, result.fixed, [rule], _ctx(ex), fix=True, unsafe=True)
+    assert not again.changed, "a second run must change nothing"
+    assert not again.findings
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=[r.id for r in all_rules()])
+def test_rule_metadata(rule):
+    assert rule.id and rule.slug and rule.summary and rule.documentation()
+    for language in rule.languages:
+        assert any(ex.language == language and ex.after for ex in rule.examples), \
+            f"{rule.id} needs a bad→good example in {language}"
+    assert any(ex.after is None for ex in rule.examples), f"{rule.id} needs a valid (untouched) example"
