@@ -13,7 +13,8 @@ with ``pip download --no-deps`` into a temporary directory that is deleted right
 to the kind of every property of every struct reachable from a resource / data source / provider
 config.  Structs are matched across versions by their Terraform path (resource type + block path),
 so a struct that was renamed (e.g. an ``A`` suffix added when a name collision appeared) is still
-the same struct; the newest version's names are used as keys.
+the same struct; the newest version's names are used as keys (for a property that is gone from the
+newest version: the newest name of a struct that still has it).
 
 ``--bisect`` lists the published versions (``pip index versions``) and, between two checked
 versions whose kinds differ, checks the versions in between until each change is pinned to the
@@ -56,7 +57,7 @@ DEFAULT_VERSIONS = [
 OUT_FILE = os.path.join(DATA_DIR, "provider-aws-kind-changes.json")
 META_FILE = os.path.join(DATA_DIR, "provider-aws-kind-changes.meta.json")
 CACHE_DIR = os.path.expanduser(os.environ.get("IACFIX_KNOWLEDGE_CACHE", "~/.cache/iacfix-knowledge"))
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 2
 
 
 def vkey(v: str) -> tuple[int, ...]:
@@ -64,8 +65,9 @@ def vkey(v: str) -> tuple[int, ...]:
 
 
 def summarize(asm: dict, pkg: dict | None = None) -> dict:
-    """{path key: [submodule, struct name, {jsii prop: kind}]} for every struct reachable from a
-    config struct.  Path key: ``"<root kind>:<tf type>/<attr>/<attr>..."``."""
+    """{path key: [submodule, struct name, {jsii prop: kind}]} for every struct.  Path key of a
+    struct reachable from a config: ``"<root kind>:<tf type>/<attr>/<attr>..."``; of any other
+    struct: ``"name:<submodule>.<Struct>"``."""
     A = Assembly(asm, pkg)
     out: dict[str, list] = {}
     for sub in A.submodules:
@@ -94,6 +96,13 @@ def summarize(asm: dict, pkg: dict | None = None) -> dict:
                     if ref and ref.startswith(prefix) and ref in A.types:
                         queue.append((ref, f"{path}/{tf_attr_of(p) or p['name']}"))
                 out[path] = [sub, sfqn[len(prefix):], props]
+    reached = {(e[0], e[1]) for e in out.values()}
+    for sub in A.submodules:
+        for n in A.by_module.get(sub, []):
+            fqn = f"{A.prefix}{sub}.{n}"
+            if (sub, n) in reached or not A.types[fqn].get("datatype"):
+                continue
+            out[f"name:{sub}.{n}"] = [sub, n, {j: k for j, k, _ in A.struct_props(fqn)}]
     return out
 
 
@@ -158,9 +167,28 @@ def published_versions(family: str = "cdktf") -> list[str]:
     raise RuntimeError("could not parse `pip index versions` output")
 
 
+def canonicalize(summaries: dict[str, dict]) -> dict[str, dict]:
+    """Re-key structs that a version does not reach from a config ("name:" keys) by the
+    Terraform path they have in another version (the newest that reaches them)."""
+    versions = sorted(summaries, key=vkey)
+    name2path: dict[tuple[str, str], str] = {}
+    for v in reversed(versions):
+        for path, e in summaries[v].items():
+            if not path.startswith("name:"):
+                name2path.setdefault((e[0], e[1]), path)
+    out = {}
+    for v in versions:
+        s = {p: e for p, e in summaries[v].items() if not p.startswith("name:")}
+        for p, e in summaries[v].items():
+            if p.startswith("name:"):
+                s.setdefault(name2path.get((e[0], e[1]), p), e)
+        out[v] = s
+    return out
+
+
 def build_table(summaries: dict[str, dict]) -> tuple[dict, dict]:
     versions = sorted(summaries, key=vkey)
-    newest = summaries[versions[-1]]
+    summaries = canonicalize(summaries)
     table: dict[str, list[list[str]]] = {}
     renamed_structs: dict[str, list[list[str]]] = {}
     dropped = 0
@@ -168,10 +196,12 @@ def build_table(summaries: dict[str, dict]) -> tuple[dict, dict]:
     for a, b in zip(versions, versions[1:]):
         keys |= differing(summaries[a], summaries[b])
     for path, prop in sorted(keys):
-        if path not in newest or prop not in newest[path][2]:
+        # newest name of the struct that still has the property
+        holder = next(summaries[v][path] for v in reversed(versions)
+                      if path in summaries[v] and prop in summaries[v][path][2])
+        if holder is not summaries[versions[-1]].get(path) or prop not in holder[2]:
             dropped += 1
-            continue
-        sub, name, _ = newest[path]
+        sub, name, _ = holder
         hist: list[list[str]] = []
         for v in versions:
             entry = summaries[v].get(path)
@@ -185,7 +215,8 @@ def build_table(summaries: dict[str, dict]) -> tuple[dict, dict]:
     # struct renames along the way (for the props in the table)
     for key in sorted(table):
         sub, name, _ = key.rsplit(".", 2)
-        path = next(p for p, e in newest.items() if e[0] == sub and e[1] == name)
+        path = next(p for v in reversed(versions) for p, e in summaries[v].items()
+                    if e[0] == sub and e[1] == name)
         seen: list[list[str]] = []
         for v in versions:
             e = summaries[v].get(path)
@@ -196,7 +227,7 @@ def build_table(summaries: dict[str, dict]) -> tuple[dict, dict]:
     meta = {
         "versions_checked": versions,
         "props_changed": len(table),
-        "changed_props_missing_in_newest": dropped,
+        "changed_props_missing_in_newest": dropped,  # keyed by the newest name that has them
         "struct_names_changed": renamed_structs,
         "generated_by": "iacfix.knowledge.derive_kind_changes",
     }
