@@ -123,11 +123,16 @@ def effective_version(spec: str) -> str | None:
     return None
 
 
-_PY_REQ = re.compile(r"(?im)^\s*(cdktf-cdktf-provider-aws|cdktn-provider-aws|cdktn|cdktf)\s*(?:\[[^\]]*\])?\s*([^;#\s][^;#]*)?")
+_PY_REQ = re.compile(r"(?<![\w.-])(cdktf-cdktf-provider-aws|cdktn-provider-aws|cdktn|cdktf)(?![\w-])"
+                     r"(?:[^\n\d,;#]{0,16}?((?:===|==|~=|>=|<=|\^|~|<|>|=)?\s*\d+(?:\.\d+){0,2}))?", re.I)
 
 
 def _python_requirements(text: str) -> dict[str, str]:
-    return {name.lower(): (spec or "").strip().strip("\"'") for name, spec in _PY_REQ.findall(text)}
+    found: dict[str, str] = {}
+    for name, spec in _PY_REQ.findall(text):
+        if spec or name.lower() not in found:
+            found[name.lower()] = spec.replace(" ", "")
+    return found
 
 
 @lru_cache(maxsize=256)

@@ -240,7 +240,7 @@ class _PythonWalker:
             else:
                 edits += [self.source.edit(start, start, "["), self.source.edit(end, end, "]")]
                 self.findings.append(self.source.finding(
-                    self.rule, start, end, message + f"; wrapped as `[{struct_name}(...)]` (jsii drops dict keys inside lists)",
+                    self.rule, start, end, message + f"; write it as `[{struct_name}(...)]` (jsii drops dict keys inside lists)",
                     edits))
             self.dict_entries(prop.struct, value)
         elif isinstance(value, cst.List):
@@ -274,10 +274,10 @@ class _PythonWalker:
             text = self.source.text
             message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
             if "#" in text[start:inner_start] + text[inner_end:end] or text[start] != "[" or text[end - 1] != "]":
-                self.findings.append(self.source.finding(self.rule, start, end, message + "; unwrap it"))
+                self.findings.append(self.source.finding(self.rule, start, end, message + "; unwrap it (not fixed automatically: comments inside the brackets)"))
             else:
                 self.findings.append(self.source.finding(
-                    self.rule, start, end, message + "; unwrapped",
+                    self.rule, start, end, message + "; unwrap it",
                     [self.source.edit(start, inner_start, ""), self.source.edit(inner_end, end, "")]))
             if isinstance(inner, cst.Dict):
                 self.dict_entries(prop.struct, inner)
@@ -382,7 +382,7 @@ class _TypeScriptWalker:
                             self.object(prop.struct, element)
             elif prop.kind == "struct":
                 if value.kind() == "array":
-                    named = [c for c in value.children() if c.is_named()]
+                    named = [c for c in value.children() if c.is_named() and c.kind() != "comment"]
                     if len(named) != 1 or named[0].kind() != "object":
                         continue
                     inner = named[0]
@@ -391,10 +391,12 @@ class _TypeScriptWalker:
                     removed = self.source.text[start:inner_start] + self.source.text[inner_end:end]
                     message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
                     if "//" in removed or "/*" in removed:
-                        self.findings.append(self.source.finding(self.rule, start, end, message + "; unwrap it"))
+                        self.findings.append(self.source.finding(
+                            self.rule, start, end,
+                            message + "; unwrap it (not fixed automatically: comments inside the brackets)"))
                     else:
                         self.findings.append(self.source.finding(
-                            self.rule, start, end, message + "; unwrapped",
+                            self.rule, start, end, message + "; unwrap it",
                             [self.source.edit(start, inner_start, ""), self.source.edit(inner_end, end, "")]))
                     self.object(prop.struct, inner)
                 elif value.kind() == "object":

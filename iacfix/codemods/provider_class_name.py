@@ -177,17 +177,18 @@ const v: s3BucketVersioning.S3BucketVersioningA = new s3BucketVersioning.S3Bucke
                     right = index.rename(*resolved) if resolved and resolved[1] == node.text() else None
                     if right:
                         start, end = doc.span(node)
-                        yield source.finding(self, start, end, self._message(index, resolved, right),
+                        yield source.finding(self, start, end, self._message(index, resolved, right, "typescript"),
                                              [source.edit(start, end, right)])
                 elif kind != "property_identifier" and node.text() in bound and bound[node.text()][4]:
                     start, end = doc.span(node)
                     bound[node.text()][3].append(source.edit(start, end, bound[node.text()][2]))
         for spec, resolved, right, edits, _ in bound.values():
             start, end = doc.span(spec)
-            yield source.finding(self, start, end, self._message(index, resolved, right), edits)
+            yield source.finding(self, start, end, self._message(index, resolved, right, "typescript"), edits)
 
     @staticmethod
-    def _message(index, resolved, right) -> str:
+    def _message(index, resolved, right, language="python") -> str:
         submodule, name = resolved
-        return (f"`{name}` is not exported by the provider's `{index.python_leaf(submodule)}` module "
+        module = index.python_leaf(submodule) if language == "python" else f"lib/{index.ts_leaf(submodule)}"
+        return (f"`{name}` is not exported by the provider's `{module}` module "
                 f"(provider-aws {index.version}); the class is `{right}`")

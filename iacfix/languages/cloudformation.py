@@ -8,7 +8,7 @@ from iacfix.languages.base import ParseError, Source
 
 NAME = "cloudformation"
 EXTENSIONS = (".yaml", ".yml", ".json", ".template")
-_RESOURCE_TYPE = re.compile(r"""(?m)^\s*["']?Type["']?\s*:\s*["']?AWS::""")
+_RESOURCE_TYPE = re.compile(r"""(?m)^\s*["']?Type["']?\s*:\s*["']?AWS::|"Type"\s*:\s*"AWS::""")
 verify = yaml.verify
 
 
