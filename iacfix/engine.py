@@ -113,6 +113,7 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
         return result
     allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
     current = data
+    baseline: list[str] | None = None  # problems the parser already sees in the original
     for number in range(1, MAX_PASSES + 1):
         source = Source(path, current, current.decode("utf-8"))
         try:
@@ -135,10 +136,13 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
         outcome = apply_fixes(current, fixable)
         if outcome.data == current:
             break
-        problem = front_end.verify(outcome.data.decode("utf-8"), path)
-        if problem is not None:
+        if baseline is None:
+            baseline = front_end.verify(text, path)
+        problems = front_end.verify(outcome.data.decode("utf-8"), path)
+        if len(problems) > len(baseline):
             rules_used = ", ".join(sorted({f.rule for f in outcome.applied}))
-            result.internal_error = f"a fix by {rules_used} would break the file ({problem}); file left unchanged"
+            result.internal_error = (f"a fix by {rules_used} would break the file ({problems[0]}); "
+                                     "file left unchanged")
             result.fixed, result.findings, result.applied = None, findings, []
             return result
         result.applied.extend(outcome.applied)

@@ -67,8 +67,8 @@ def test_cloudformation_json_and_errors():
     with pytest.raises(ParseError) as err:
         cloudformation.parse(Source("t.yaml", b"", "Resources:\n  A: [unclosed\n"))
     assert err.value.line is not None
-    assert cloudformation.verify("Resources:\n  A: [unclosed\n") is not None
-    assert cloudformation.verify(CFN_YAML) is None
+    assert cloudformation.verify("Resources:\n  A: [unclosed\n")
+    assert cloudformation.verify(CFN_YAML) == []
 
 
 def test_workflow_parses():
@@ -78,9 +78,9 @@ def test_workflow_parses():
 
 
 def test_typescript_verify_catches_missing_tokens():
-    assert typescript.verify("class A { foo() { return 1; }") is not None
-    assert typescript.verify("const a = [1, 2\n") is not None
-    assert typescript.verify("const a = 1\nconst b = 2\n") is None  # ASI is fine
+    assert typescript.verify("class A { foo() { return 1; }")
+    assert typescript.verify("const a = [1, 2\n")
+    assert typescript.verify("const a = 1\nconst b = 2\n") == []  # ASI is fine
     with pytest.raises(ParseError):
         typescript.parse(Source("a.ts", b"", "import { A } from 'cdktf';\nnew A(;\n"))
 

@@ -1,5 +1,5 @@
 """Language front ends. Each module offers NAME, EXTENSIONS, detect(path, text), parse(source) and
-verify(text, path); the engine picks the first whose detect() accepts a file's content."""
+verify(text, path) → list of problems; the engine picks the first whose detect() accepts a file's content."""
 from iacfix.languages import cloudformation, python, typescript, workflow
 
 FRONT_ENDS = (python, typescript, cloudformation, workflow)

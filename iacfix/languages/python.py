@@ -27,13 +27,13 @@ def detect(path: str, text: str) -> bool:
     return path.endswith(EXTENSIONS) and ("cdktf" in text or "cdktn" in text) and bool(_CDKTF_IMPORT.search(text))
 
 
-def verify(text: str, path: str = "x.py") -> str | None:
-    """None when `text` is valid Python, else the error (used after every fix pass)."""
+def verify(text: str, path: str = "x.py") -> list[str]:
+    """Syntax problems of `text` (checked after every fix pass; ast is ~10× faster than LibCST)."""
     try:
         ast.parse(text)
     except SyntaxError as exc:
-        return f"line {exc.lineno}: {exc.msg}"
-    return None
+        return [f"line {exc.lineno}: {exc.msg}"]
+    return []
 
 
 def parse(source: Source) -> "PythonDocument":

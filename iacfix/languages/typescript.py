@@ -29,29 +29,33 @@ def _dialect(path: str) -> str:
     return "tsx" if path.endswith(".tsx") else "typescript"
 
 
-def _syntax_error(text: str, dialect: str) -> str | None:
+def _problems(text: str, dialect: str, limit: int = 50) -> list[tuple[str, int]]:
+    """(what, line) for tree-sitter's error and missing nodes, depth first."""
     tree = _PARSERS[dialect].parse(text.encode("utf-8"))
     if not tree.root_node.has_error:
-        return None
-    stack = [tree.root_node]
-    while stack:  # report the first error or missing token, depth first
+        return []
+    found, stack = [], [tree.root_node]
+    while stack and len(found) < limit:
         node = stack.pop()
         if node.is_error or node.is_missing:
-            what = f"missing {node.type!r}" if node.is_missing else "syntax error"
-            return f"line {node.start_point[0] + 1}: {what}"
+            found.append((f"missing {node.type!r}" if node.is_missing else "syntax error", node.start_point[0] + 1))
+            if node.is_missing:
+                continue
         stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
-    return "syntax error"
+    return found
 
 
-def verify(text: str, path: str = "x.ts") -> str | None:
-    return _syntax_error(text, _dialect(path))
+def verify(text: str, path: str = "x.ts") -> list[str]:
+    """Problems tree-sitter sees. The grammar lags TypeScript in places (`import('m').T` types
+    parse with a "missing" token), so the engine only rejects a fix that adds problems."""
+    return [f"line {line}: {what}" for what, line in _problems(text, _dialect(path))]
 
 
 def parse(source: Source) -> "TypeScriptDocument":
     dialect = _dialect(source.path)
-    problem = _syntax_error(source.text, dialect)
-    if problem is not None:
-        raise ParseError(problem)
+    errors = [(what, line) for what, line in _problems(source.text, dialect) if what == "syntax error"]
+    if errors:
+        raise ParseError(errors[0][0], errors[0][1])
     return TypeScriptDocument(source, SgRoot(source.text, dialect).root())
 
 

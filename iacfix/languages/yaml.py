@@ -28,12 +28,12 @@ def load(text: str) -> Any:
         raise ParseError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
 
 
-def verify(text: str, path: str = "x.yaml") -> str | None:
+def verify(text: str, path: str = "x.yaml") -> list[str]:
     try:
         load(text)
     except ParseError as exc:
-        return f"line {exc.line}: {exc}" if exc.line else str(exc)
-    return None
+        return [f"line {exc.line}: {exc}" if exc.line else str(exc)]
+    return []
 
 
 class YamlDocument(Document):

@@ -1,0 +1,63 @@
+"""Engine guarantees: fixpoint, revert on broken output, non-convergence, suppression scope."""
+from iacfix.engine import Context, process
+from iacfix.rules import Rule
+
+TEXT = "from cdktf import App\nvalue = (1 + 2)\n"
+
+
+class _Breaks(Rule):
+    id, slug, summary, languages = "T901", "breaks", "deletes a paren", ("python",)
+
+    def check_python(self, doc, ctx):
+        at = doc.text.index("(")
+        yield doc.source.finding(self, at, at + 1, "drop paren", [doc.source.edit(at, at + 1, "")])
+
+
+class _NeverDone(Rule):
+    id, slug, summary, languages = "T902", "never-done", "always adds a comment", ("python",)
+
+    def check_python(self, doc, ctx):
+        end = len(doc.text)
+        yield doc.source.finding(self, 0, 1, "again", [doc.source.edit(end, end, "# more\n")])
+
+
+class _OneStep(Rule):
+    """Renames `value` to `val`, then `val` to `v`: needs two passes."""
+    id, slug, summary, languages = "T903", "one-step", "shrinks a name", ("python",)
+
+    def check_python(self, doc, ctx):
+        for old, new in (("value", "val"), ("val ", "v ")):
+            if old in doc.text:
+                at = doc.text.index(old)
+                yield doc.source.finding(self, at, at + len(old), "shrink", [doc.source.edit(at, at + len(old), new)])
+                return
+
+
+def test_a_fix_that_breaks_the_file_is_reverted():
+    result = process("a.py", TEXT.encode(), [_Breaks()], Context(), fix=True)
+    assert result.fixed is None and not result.changed
+    assert "would break the file" in result.internal_error
+
+
+def test_fixes_that_never_converge_are_reported_and_not_written():
+    result = process("a.py", TEXT.encode(), [_NeverDone()], Context(), fix=True)
+    assert result.fixed is None and "did not converge" in result.internal_error
+
+
+def test_fixes_repeat_to_a_fixpoint():
+    result = process("a.py", TEXT.encode(), [_OneStep()], Context(), fix=True)
+    assert result.fixed.decode() == "from cdktf import App\nv = (1 + 2)\n"
+    assert len(result.applied) == 2 and not result.findings
+
+
+def test_check_mode_changes_nothing():
+    result = process("a.py", TEXT.encode(), [_OneStep()], Context(), fix=False)
+    assert result.fixed is None and len(result.findings) == 1
+
+
+def test_untriggered_file_is_not_parsed():
+    class Picky(_Breaks):
+        triggers = ("never-present",)
+    broken = b"from cdktf import App\ndef (:\n"
+    result = process("a.py", broken, [Picky()], Context(), fix=True)
+    assert result.error is None and result.fixed is None
