@@ -183,6 +183,7 @@ class Renderer:
         self.uses_json = False
         self.wrong_uses: dict[str, int] = {}  # wrong class name → number of rendered usage sites
         self.fields: list[tuple[str, str]] = []  # TS: (field name, type)
+        self.one_arg_a_line = rng.random() < 0.5  # python: black style, or `Cls(self, "id",` + keywords
 
     # class references -----------------------------------------------------------------------
     def cls_ref(self, cls: str, module: str, usage: bool = True) -> str:
@@ -344,7 +345,7 @@ class Renderer:
             one = f"{indent}{lhs}{cls}({', '.join(args + [f'{k}={self.probe(v)}' for k, v in kw])})"
             if len(one) <= WIDTH and len(kw) <= 3 and "\n" not in one:
                 return [f"{indent}{lhs}{cls}({', '.join(args + [f'{k}={self.inline(v)}' for k, v in kw])})"]
-            if self.rng.random() < 0.5:  # black style: one argument a line
+            if self.one_arg_a_line:
                 lines = [f"{indent}{lhs}{cls}("] + [f"{inner}{a}," for a in args]
             else:  # `Cls(self, "id",` then the keywords
                 lines = [f"{indent}{lhs}{cls}({', '.join(args)},"]
@@ -1057,7 +1058,7 @@ def render_construct(rng: random.Random, project: Project, file_component: str, 
         if need not in g.has_block or (d.startswith("shape:") and d in g.defects):
             make(g)
             flush()
-    while len(body) + 30 < target_lines:
+    while len(body) + 25 + 2 * len(r.provider_imports) < target_lines:  # the header: ~15 lines + imports
         rng.choice(pad)(g)
         flush()
     blk_outputs(g)
@@ -1172,7 +1173,8 @@ def render_stack(rng: random.Random, project: Project, params: dict[str, list[st
                     f"{indent}    {k}={r.inline(v)},\n" for k, v in args) + f"{indent})"
         else:
             line = f"{indent}const {camel(comp)} = new {cls}(this, {ts_str(comp)}, {{\n" + "".join(
-                f"{indent}  {camel(k)}: {r.inline(v)},\n" for k, v in args) + f"{indent}}});"
+                f"{indent}  {camel(k)},\n" if camel(k) == r.inline(v) else f"{indent}  {camel(k)}: {r.inline(v)},\n"
+                for k, v in args) + f"{indent}}});"
         body += line.split("\n")
     body.append("")
     outs = [("vpc_id", "network.vpc.id")] + ([("kms_key_arn", "encryption.kms_key.arn")] if "encryption" in project.components else [])
@@ -1445,7 +1447,7 @@ def generate(out: Path, n_files: int, defect_rate: float, seed: int, manifest_pa
         for f in files:  # the constructs first: the stack passes each the parameters it declares
             if f.kind == "construct":
                 rng = random.Random(f"{pseed}:{f.rel}")
-                target = int(rng.triangular(80, 400, 170))
+                target = int(rng.triangular(80, 400, 150))
                 texts[f.rel] = render_construct(rng, p, f.component, f.defects, target)
                 params[f.component] = texts[f.rel][2]
         for f in files:
