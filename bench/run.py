@@ -133,8 +133,8 @@ def main(argv=None) -> int:
     targets = {}
     for ctx in contexts.values():
         targets.setdefault((ctx.target.provider, ctx.target.family), ctx)
-    sample = {"python": (tree / next(e["path"] for e in entries if e["iac"] and e["language"] == "python")).read_text("utf-8"),
-              "typescript": (tree / next(e["path"] for e in entries if e["iac"] and e["language"] == "typescript")).read_text("utf-8")}
+    sample = {lang: (tree / next(e["path"] for e in entries if e["kind"] == "construct" and e["language"] == lang)).read_text("utf-8")
+              for lang in ("python", "typescript")}
     for (version, family), ctx in sorted(targets.items(), key=lambda kv: str(kv[0])):
         with Clock() as c:
             index = ctx.provider

@@ -20,13 +20,15 @@ from iacfix.fixes import Applicability, Finding
 
 @dataclass(frozen=True)
 class Example:
-    """A bad→good pair. `after is None` means the input must come out unchanged (a valid case)."""
+    """A bad→good pair. `after is None` means the input must come out unchanged: a valid case, or
+    with `reported=True` a defect that is reported but has no automatic fix."""
 
     language: str
     before: str
     after: str | None = None
     path: str = ""  # file name used for detection; defaults by language
     options: dict = field(default_factory=dict)  # config overrides, e.g. {"target": {"provider": "19.51.0"}}
+    reported: bool = False
 
     @property
     def filename(self) -> str:

@@ -137,6 +137,23 @@ from cdktf_cdktf_provider_aws.s3_bucket_lifecycle_configuration import S3BucketL
 
 S3BucketLifecycleConfigurationRule(id="x", status="Enabled", expiration=S3BucketLifecycleConfigurationRuleExpiration(days=1))
 """, options={"target": {"provider": "19.51.0"}}),
+        # reported, not fixed: removing the brackets would drop the comment
+        Example("typescript", """\
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+
+new LaunchTemplate(this, 'lt', {
+  metadataOptions: [
+    // IMDSv2 only
+    { httpTokens: 'required' },
+  ],
+});
+""", reported=True),
+        # reported, not fixed: which of the two blocks was meant is a human decision
+        Example("python", """\
+from cdktf_cdktf_provider_aws.lb_target_group import LbTargetGroup
+
+LbTargetGroup(self, "tg", port=80, health_check=[{"path": "/a"}, {"path": "/b"}])
+""", reported=True),
     )
 
     def triggered(self, text: str, ctx, language: str) -> bool:
@@ -265,14 +282,20 @@ class _PythonWalker:
         struct_name, version = _describe(self.index, prop)
         if isinstance(value, cst.List):
             elements = list(value.elements)
-            if len(elements) != 1 or not isinstance(elements[0], cst.Element) or \
-                    not (self._struct_call(elements[0].value) or isinstance(elements[0].value, cst.Dict)):
+            message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
+            blocks = [e for e in elements if isinstance(e, cst.Element)
+                      and (self._struct_call(e.value) or isinstance(e.value, cst.Dict))]
+            if len(elements) > 1 and len(blocks) == len(elements):
+                start, end = self.doc.span(value)
+                self.findings.append(self.source.finding(
+                    self.rule, start, end, message + f"; only one block is allowed, {len(elements)} are given"))
+                return
+            if len(elements) != 1 or len(blocks) != 1:
                 return
             inner = elements[0].value
             start, end = self.doc.span(value)
             inner_start, inner_end = self.doc.span(inner)
             text = self.source.text
-            message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
             if "#" in text[start:inner_start] + text[inner_end:end] or text[start] != "[" or text[end - 1] != "]":
                 self.findings.append(self.source.finding(self.rule, start, end, message + "; unwrap it (not fixed automatically: comments inside the brackets)"))
             else:
@@ -383,13 +406,17 @@ class _TypeScriptWalker:
             elif prop.kind == "struct":
                 if value.kind() == "array":
                     named = [c for c in value.children() if c.is_named() and c.kind() != "comment"]
+                    message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
+                    start, end = self.doc.span(value)
+                    if len(named) > 1 and all(c.kind() == "object" for c in named):
+                        self.findings.append(self.source.finding(
+                            self.rule, start, end, message + f"; only one block is allowed, {len(named)} are given"))
+                        continue
                     if len(named) != 1 or named[0].kind() != "object":
                         continue
                     inner = named[0]
-                    start, end = self.doc.span(value)
                     inner_start, inner_end = self.doc.span(inner)
                     removed = self.source.text[start:inner_start] + self.source.text[inner_end:end]
-                    message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
                     if "//" in removed or "/*" in removed:
                         self.findings.append(self.source.finding(
                             self.rule, start, end,
