@@ -111,13 +111,18 @@ def explain(rule) -> str:
            f"Languages: {', '.join(rule.languages)}   Fix: {rule.applicability.value}", "", rule.documentation()]
     if rule.rationale:
         out += ["", f"Generalises: {rule.rationale}"]
-    shown = set()
-    for ex in rule.examples:
-        if ex.after is None or ex.language in shown:
-            continue
-        shown.add(ex.language)
+    for ex in _showcase(rule):
         out += ["", f"Example ({ex.language}) — before:", _indent(ex.before), "after:", _indent(ex.after)]
     return "\n".join(out)
+
+
+def _showcase(rule):
+    """The first bad→good example of each language."""
+    shown = {}
+    for ex in rule.examples:
+        if ex.after is not None:
+            shown.setdefault(ex.language, ex)
+    return list(shown.values())
 
 
 def _indent(code: str) -> str:
@@ -136,11 +141,7 @@ def rules_markdown(rules) -> str:
                 r.documentation()]
         if r.rationale:
             out += ["", f"Generalises: {r.rationale}"]
-        shown = set()
-        for ex in r.examples:
-            if ex.after is None or ex.language in shown:
-                continue
-            shown.add(ex.language)
+        for ex in _showcase(r):
             fence = _FENCE.get(ex.language, "")
             out += ["", f"Before ({ex.language}):", "", f"```{fence}", ex.before.strip("\n"), "```", "",
                     "After:", "", f"```{fence}", ex.after.strip("\n"), "```"]
