@@ -321,6 +321,8 @@ def main(argv=None) -> int:
               "cold_process": {"cpu": cold[0], "wall": cold[1]} if cold else None,
               "checks": {k: {kk: vv for kk, vv in v.items() if kk != "bad"} | {"unexpected": len(v["bad"])}
                          for k, v in checks.items()}}
+    if args.profile:
+        result["profile"] = profile(rows, run_iacfix, say)
     if args.json:
         text = json.dumps(result, indent=2) + "\n"
         if args.json == "-":
@@ -328,42 +330,49 @@ def main(argv=None) -> int:
         else:
             Path(args.json).write_text(text, "utf-8")
             say(f"JSON written to {args.json}")
-
-    if args.profile:
-        profile(groups, run_iacfix, say)
     return 1 if problems else 0
 
 
-def profile(groups, run_iacfix, say) -> None:
-    """cProfile of one iacfix pass over each group: the functions with the most own and cumulative time."""
+def profile(rows, run_iacfix, say) -> dict:
+    """Where iacfix's time goes: exclusive CPU time per stage (bench/stages.py: timers around the
+    parsers, metadata, rule triggers and checks, verification), then cProfile's hottest functions."""
     import cProfile
     import pstats
 
-    for name in ("defects", "clean"):
+    from stages import Stages
+
+    out = {}
+    for name in ("defects/py", "defects/ts", "clean/py", "clean/ts"):
+        members = rows[name]
+        with Stages() as st:
+            t0 = time.process_time()
+            run_iacfix(members)
+            total = time.process_time() - t0
+        say("")
+        say(f"=== stages: iacfix on {name} ({len(members)} files), {total:.2f} s CPU ===")
+        if st.missing:
+            say(f"  (instrumentation points missing in this iacfix: {', '.join(st.missing)})")
+        out[name] = {"total_cpu": total, "stages": []}
+        for label, secs, calls in st.table():
+            if secs / total < 0.002:
+                continue
+            say(f"  {100 * secs / total:5.1f}%  {secs:7.3f} s  {calls:>6} calls  {label}")
+            out[name]["stages"].append({"stage": label, "cpu": secs, "calls": calls})
+    for name in ("defects/py", "clean/py", "clean/ts"):
         prof = cProfile.Profile()
         prof.enable()
-        run_iacfix(groups[name])
+        run_iacfix(rows[name])
         prof.disable()
-        stream = io.StringIO()
-        stats = pstats.Stats(prof, stream=stream)
+        stats = pstats.Stats(prof, stream=io.StringIO())
         total = stats.total_tt
         say("")
-        say(f"=== profile: iacfix on {name} ({len(groups[name])} files), {total:.2f} s under cProfile ===")
-        rows = []
-        for (file, line, func), (cc, nc, tt, ct, callers) in stats.stats.items():
-            rows.append((ct, tt, nc, f"{Path(file).name}:{line}({func})", file))
-        say("  cumulative share — where the time goes, by call tree (iacfix, libcst, ast-grep entry points)")
-        shown = 0
-        for ct, tt, nc, label, file in sorted(rows, reverse=True):
-            if ("iacfix" in file or "libcst" in file or "ast_grep" in label or "tree_sitter" in label
-                    or "ast.py" in file or "parse" in label) and ct / total > 0.03:
-                say(f"  {100 * ct / total:5.1f}%  {ct:7.2f} s  {nc:>8} calls  {label}")
-                shown += 1
-                if shown >= 30:
-                    break
-        say("  own time — the hottest functions")
-        for ct, tt, nc, label, file in sorted(rows, key=lambda r: r[1], reverse=True)[:15]:
-            say(f"  {100 * tt / total:5.1f}%  {tt:7.2f} s  {nc:>8} calls  {label}")
+        say(f"=== cProfile: iacfix on {name}, {total:.2f} s under the profiler (pure-Python code is inflated) ===")
+        say("  own time, hottest functions:")
+        ranked = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)
+        for (file, line, func), (cc, nc, tt, ct, callers) in ranked[:12]:
+            where = "/".join(Path(file).parts[-2:]) if file != "~" else "builtin"
+            say(f"  {100 * tt / total:5.1f}%  {tt:6.2f} s  {nc:>8} calls  {where}:{line}({func})")
+    return out
 
 
 if __name__ == "__main__":

@@ -102,43 +102,41 @@ const v: s3BucketVersioning.S3BucketVersioningA = new s3BucketVersioning.S3Bucke
         index = ctx.provider
         wrong = index.wrong_names()
         source = doc.source
-        bound: dict[str, list] = {}  # local name → [edits] for names bound by a from-import
-        anchors: dict[str, tuple[cst.CSTNode, str, str]] = {}
+        # a from-import binding: the import and every bare use change together, as one fix
+        bindings: dict[str, dict] = {}
         for stmt in doc.import_statements:
             if not isinstance(stmt, cst.ImportFrom) or stmt.module is None or isinstance(stmt.names, cst.ImportStar):
                 continue
             submodule = _provider.python_module(index, dotted(stmt.module))
-            if submodule is None:
-                continue
-            for alias in stmt.names:
+            for alias in stmt.names if submodule else ():
                 name = dotted(alias.name)
                 right = index.rename(submodule, name) if name in wrong else None
                 if right is None:
                     continue
-                start, end = doc.span(alias.name)
                 local = alias.asname.name.value if alias.asname else name
-                bound[local] = [source.edit(start, end, right)] if alias.asname else [source.edit(start, end, right)]
-                anchors[local] = (alias.name, name, right)
+                binding = bindings.setdefault(local, {"anchor": alias.name, "resolved": (submodule, name),
+                                                      "right": right, "edits": [], "bare": alias.asname is None})
+                binding["edits"].append(source.edit(*doc.span(alias.name), right))
         for node in doc.names:
             if node.value not in wrong:
                 continue
-            if node.value in bound:
-                if doc.imports.names.get(node.value, "").endswith("." + node.value):
-                    start, end = doc.span(node)
-                    bound[node.value].append(source.edit(start, end, anchors[node.value][2]))
+            binding = bindings.get(node.value)
+            if binding is not None:
+                if binding["bare"]:
+                    binding["edits"].append(source.edit(*doc.span(node), binding["right"]))
                 continue
-            resolved = _provider.python_resolve(index, doc, node)
-            if resolved and resolved[1] == node.value and doc.imports.resolve(node) is None:
-                right = index.rename(*resolved)
-                if right:  # used through `from … import *`
-                    start, end = doc.span(node)
-                    yield source.finding(self, start, end, self._message(index, resolved, right),
-                                         [source.edit(start, end, right)])
-        for local, edits in bound.items():
-            node, name, right = anchors[local]
-            start, end = doc.span(node)
-            submodule = _provider.python_module(index, doc.imports.names[local].rsplit(".", 1)[0])
-            yield source.finding(self, start, end, self._message(index, (submodule, name), right), edits)
+            if doc.imports.resolve(node) is not None:
+                continue
+            resolved = _provider.python_resolve(index, doc, node)  # used through `from … import *`
+            right = index.rename(*resolved) if resolved and resolved[1] == node.value else None
+            if right:
+                start, end = doc.span(node)
+                yield source.finding(self, start, end, self._message(index, resolved, right),
+                                     [source.edit(start, end, right)])
+        for binding in bindings.values():
+            start, end = doc.span(binding["anchor"])
+            yield source.finding(self, start, end, self._message(index, binding["resolved"], binding["right"]),
+                                 binding["edits"])
         for node in doc.attributes:
             if node.attr.value not in wrong:
                 continue
