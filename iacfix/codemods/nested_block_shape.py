@@ -10,20 +10,56 @@ from iacfix.codemods import _provider
 from iacfix.knowledge.provider import python_root
 from iacfix.rules import Example, Rule
 
-_PY_KWARG = re.compile(r"\b([a-z][a-z0-9_]*)\s*=\s*(\[\s*\{|[\[{A-Za-z_])")
-_TS_PROP = re.compile(r"\b([a-zA-Z][a-zA-Z0-9]*)\s*:\s*(\[\s*\{|[\[{])")
+# `name=` / `name:` followed by the start of a value whose shape may contradict the property:
+# a dict/object, a list, or a (module-qualified) capitalised call, i.e. a struct constructor
+_PY_KWARG = re.compile(r"\b([a-z][a-z0-9_]*)\s*=\s*(\[\s*\{|[\[{]|(?:[a-z_]\w*\.)*[A-Z]\w*\s*\()")
+_TS_PROP = re.compile(r"\b([a-zA-Z][a-zA-Z0-9]*)\s*:\s*([\[{])")
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_ROOT_KINDS = ("resource", "data", "provider", "ephemeral")
 
 
 @lru_cache(maxsize=8)
-def _prop_names(index) -> tuple[frozenset, frozenset]:
-    """Names (jsii and Python) of every list-of-struct and every single-struct property."""
-    lists, singles = set(), set()
-    for prop in index.iter_props():
-        if prop.kind == "list_struct":
-            lists.update((prop.name, prop.py_name))
-        elif prop.kind == "struct":
-            singles.update((prop.name, prop.py_name))
-    return frozenset(lists), frozenset(singles)
+def _entry_points(index) -> tuple[dict, dict]:
+    """Property name → how code can reach a block declaring it as a list of structs / a single struct.
+
+    The rule types a block only from a resolved constructor call: the struct's own class
+    (`S3BucketLifecycleConfigurationRule(...)`), or a resource/provider class and then, through dict
+    or object literals, its top-level key. So an entry point is a class name, or (class, key); a
+    file whose identifiers contain none of them holds nothing this rule could find, and is not parsed.
+    """
+    lists: dict[str, set] = {}
+    singles: dict[str, set] = {}
+    entries: dict[str, set] = {}  # struct → its entry points
+    for submodule in index.submodules():
+        for name in index.types(submodule):
+            if index.kind_of(submodule, name) not in _ROOT_KINDS:
+                continue
+            config = index.params_struct(submodule, name)
+            for key, prop in index.props(config).items() if config else ():
+                stack, seen = [prop.struct] if prop.struct else [], set()
+                while stack:  # every struct reachable below this top-level key
+                    struct = stack.pop()
+                    if struct in seen:
+                        continue
+                    seen.add(struct)
+                    entries.setdefault(struct, set()).update({(name, key), (name, prop.py_name)})
+                    stack.extend(p.struct for p in index.props(struct).values() if p.struct)
+            entries.setdefault(config, set()).add(name)
+    for struct in index.iter_structs():
+        points = entries.get(struct, set()) | {struct.rsplit(".", 1)[1]}
+        for prop in index.props(struct).values():
+            table = lists if prop.kind == "list_struct" else singles if prop.kind == "struct" else None
+            if table is not None:
+                for name in (prop.name, prop.py_name):
+                    table.setdefault(name, set()).update(points)
+    return lists, singles
+
+
+def _reachable(points, identifiers: set) -> bool:
+    return any(p in identifiers if isinstance(p, str) else p[0] in identifiers and p[1] in identifiers
+               for p in points)
 
 
 class NestedBlockShape(Rule):
@@ -159,14 +195,20 @@ LbTargetGroup(self, "tg", port=80, health_check=[{"path": "/a"}, {"path": "/b"}]
     def triggered(self, text: str, ctx, language: str) -> bool:
         if not super().triggered(text, ctx, language):
             return False
-        lists, singles = _prop_names(ctx.provider)
-        is_ts = language == "typescript"
-        for m in (_TS_PROP if is_ts else _PY_KWARG).finditer(text):
+        lists, singles = _entry_points(ctx.provider)
+        identifiers = None
+        for m in (_TS_PROP if language == "typescript" else _PY_KWARG).finditer(text):
             name, opening = m.group(1), m.group(2)
-            if name in lists and (opening[0] != "[" or not is_ts and opening != "["):
-                return True
-            if name in singles and opening[0] == "[":
-                return True
+            if opening == "[":
+                points = singles.get(name, ())
+            elif opening[0] == "[":  # `[{`: also the jsii key-dropping trap of a dict inside a list
+                points = singles.get(name, set()) | lists.get(name, set())
+            else:
+                points = lists.get(name, ())
+            if points:
+                identifiers = identifiers or set(_IDENTIFIER.findall(text))
+                if _reachable(points, identifiers):
+                    return True
         return False
 
     # -- Python ------------------------------------------------------------------------------

@@ -335,11 +335,6 @@ class ProviderIndex:
         names = {n for table in self._data["renames"].values() for n in table}
         return frozenset(names | set(self._data["casing"]))
 
-    def iter_props(self) -> Iterator[Prop]:
-        """Every property of every provider struct (decodes all submodules)."""
-        for struct in self.iter_structs():
-            yield from self.props(struct).values()
-
     def __repr__(self) -> str:
         extra = "" if self.version == self.index_version else f" (index {self.index_version})"
         return f"<ProviderIndex {self.family} {self.version}{extra}>"

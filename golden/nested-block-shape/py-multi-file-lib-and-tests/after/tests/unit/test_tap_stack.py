@@ -16,7 +16,7 @@ class TestTapStack:
         self.resources = json.loads(Testing.synth(stack))["resource"]
 
     def test_orders_table_index_and_recovery(self):
-        table = self.resources["aws_dynamodb_table"]["orders-table_orders_C5F5A5E4"]
+        table = next(iter(self.resources["aws_dynamodb_table"].values()))
         assert table["global_secondary_index"][0]["name"] == "by-customer"
         assert table["point_in_time_recovery"] == {"enabled": True}
 

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { App } from 'cdktf';
+import { TapStack } from '../lib/tap-stack';
+
+const app = new App();
+
+// Get environment variables from the environment or use defaults
+const environmentSuffix = process.env.ENVIRONMENT_SUFFIX || 'dev';
+const stateBucket = process.env.TERRAFORM_STATE_BUCKET || 'iac-rlhf-tf-states';
+const stateBucketRegion =
+  process.env.TERRAFORM_STATE_BUCKET_REGION || 'us-east-1';
+const awsRegion = process.env.AWS_REGION || 'us-east-1';
+
+// Calculate the stack name
+const stackName = `TapStack${environmentSuffix}`;
+
+// Create the TapStack with the calculated properties
+new TapStack(app, stackName, {
+  environmentSuffix: environmentSuffix,
+  stateBucket: stateBucket,
+  stateBucketRegion: stateBucketRegion,
+  awsRegion: awsRegion,
+});
+
+// Synthesize the app to generate the Terraform configuration
+app.synth();
