@@ -36,12 +36,10 @@ class Fix:
     applicability: Applicability = Applicability.SAFE
 
     def __init__(self, edits, applicability: Applicability = Applicability.SAFE):
-        object.__setattr__(self, "edits", tuple(sorted(set(edits))))
+        # by offset; insertions at one point keep the order given
+        unique = list(dict.fromkeys(edits))
+        object.__setattr__(self, "edits", tuple(sorted(unique, key=lambda e: (e.start, e.end))))
         object.__setattr__(self, "applicability", Applicability(applicability))
-
-    @property
-    def start(self) -> int:
-        return self.edits[0].start if self.edits else 0
 
 
 @dataclass(frozen=True)
@@ -72,11 +70,14 @@ def apply_fixes(data: bytes, findings: list[Finding]) -> Applied:
     """Apply the findings' fixes to `data`, earliest first, skipping any that overlap.
 
     Identical edits from different fixes (two wraps that both need the same import line) are
-    shared, not counted as overlap; any other edit touching a taken range defers its whole fix.
+    shared; insertions at the same point (two names appended to one import) all apply, in the
+    order of their fixes; any other edit touching a taken range defers its whole fix.
     """
     result = Applied(data)
-    taken: list[Edit] = []
-    for finding in sorted((f for f in findings if f.fix and f.fix.edits), key=lambda f: (f.fix.start, f.rule)):
+    taken: list[Edit] = []  # in the order taken: ties at one offset keep that order
+    # in the order of the findings' own positions (not of their edits: an import added at the top
+    # must not make a fix jump ahead of the ones before it)
+    for finding in sorted((f for f in findings if f.fix and f.fix.edits), key=lambda f: (f.line, f.column, f.rule)):
         new = [e for e in finding.fix.edits if e not in taken]
         if any(_overlaps(e, t) for e in new for t in taken):
             result.deferred.append(finding)
@@ -84,7 +85,7 @@ def apply_fixes(data: bytes, findings: list[Finding]) -> Applied:
         taken.extend(new)
         result.applied.append(finding)
     out, last = [], 0
-    for edit in sorted(taken):
+    for _, edit in sorted(enumerate(taken), key=lambda pair: (pair[1].start, pair[1].end, pair[0])):
         out.append(data[last:edit.start])
         out.append(edit.text.encode("utf-8"))
         last = edit.end
@@ -95,6 +96,8 @@ def apply_fixes(data: bytes, findings: list[Finding]) -> Applied:
 
 def _overlaps(a: Edit, b: Edit) -> bool:
     if a.start == a.end or b.start == b.end:
-        # insertions conflict with anything that starts, ends or spans at their point
-        return a.start <= b.end and b.start <= a.end
+        # an insertion composes with anything that starts or ends at its point (it goes before a
+        # replacement starting there, after one ending there); only one inside a replaced range
+        # conflicts. Two insertions at one point both apply, in the order taken.
+        return b.start < a.start < b.end or a.start < b.start < a.end
     return a.start < b.end and b.start < a.end

@@ -1,6 +1,7 @@
 import pytest
 
 from iacfix import languages
+from iacfix.fixes import Finding, Fix, apply_fixes
 from iacfix.languages import cloudformation, python, typescript, workflow
 from iacfix.languages.base import ParseError, Source
 
@@ -133,7 +134,5 @@ def test_python_reference_adds_imports_minimally(before, module, name, expected_
     doc = python.parse(Source("a.py", text.encode(), text))
     ref, edits = doc.reference(module, name)
     assert ref == expected_ref
-    data = text.encode()
-    for edit in sorted(edits, reverse=True):
-        data = data[:edit.start] + edit.text.encode() + data[edit.end:]
-    assert data.decode() == "from cdktf import App\n" + after
+    fixed = apply_fixes(text.encode(), [Finding("T", "a.py", 1, 1, 1, 1, "m", Fix(edits))]).data
+    assert fixed.decode() == "from cdktf import App\n" + after

@@ -308,17 +308,20 @@ class _PythonWalker:
                     self._dict_in_list(prop, key, element.value)
 
     def _dict_in_list(self, prop, key, value: cst.Dict) -> None:
-        if self._dict_survives_jsii(value, prop.struct):
-            self.dict_entries(prop.struct, value)
+        """A dict element of a list of structs. jsii passes it through as a plain map, so it works
+        only while every key is the camelCase name; one that needs a fix inside becomes the struct
+        too, rather than a map holding struct instances."""
+        before = len(self.findings)
+        self.dict_entries(prop.struct, value)
+        if len(self.findings) == before and self._dict_survives_jsii(value, prop.struct):
             return
         struct_name, _ = _describe(self.index, prop)
         start, end = self.doc.span(value)
-        edits = self._dict_to_struct(value, prop.struct)
         self.findings.append(self.source.finding(
             self.rule, start, end,
-            f"a dict with snake_case keys inside `{key}` is dropped silently by jsii; use `{struct_name}(...)`",
-            edits))
-        self.dict_entries(prop.struct, value)
+            f"a plain dict inside `{key}` is not converted by jsii (snake_case keys are dropped); "
+            f"use `{struct_name}(...)`",
+            self._dict_to_struct(value, prop.struct)))
 
     def _single_value(self, prop, key, value) -> None:
         struct_name, version = _describe(self.index, prop)
@@ -358,7 +361,8 @@ class _PythonWalker:
         self.arguments(struct, pairs)
 
     def _dict_survives_jsii(self, value: cst.Dict, struct: str) -> bool:
-        """True when every key, at any depth, is the jsii (camelCase) name, which jsii keeps."""
+        """True for a plain map jsii passes through intact: every key, at any depth, is the jsii
+        (camelCase) name, and no value is a struct instance."""
         for element in value.elements:
             key = _string_key(element)
             if key is None:
@@ -368,8 +372,13 @@ class _PythonWalker:
                 return True
             if key != prop.name:
                 return False
-            if prop.struct and isinstance(element.value, cst.Dict) and not self._dict_survives_jsii(element.value, prop.struct):
-                return False
+            inner = element.value
+            values = [e.value for e in inner.elements if isinstance(e, cst.Element)] if isinstance(inner, cst.List) else [inner]
+            for item in values:
+                if self._struct_call(item):
+                    return False
+                if prop.struct and isinstance(item, cst.Dict) and not self._dict_survives_jsii(item, prop.struct):
+                    return False
         return True
 
     def _dict_to_struct(self, value: cst.Dict, struct: str):

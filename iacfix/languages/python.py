@@ -213,7 +213,7 @@ class PythonDocument(Document):
             return name, []
         for stmt in self.imports.from_imports:
             if dotted(stmt.module) == module and not isinstance(stmt.names, cst.ImportStar):
-                return name, [self._append_to_from_import(stmt, name)]
+                return name, self._append_to_from_import(stmt, name)
         return name, [self._new_import_line(module, name)]
 
     def _append_to_from_import(self, stmt: cst.ImportFrom, name: str):
@@ -222,15 +222,13 @@ class PythonDocument(Document):
         first_start, _ = self.span(stmt.names[0])
         multiline = stmt.lpar is not None and "\n" in self.text[self.span(stmt)[0]:first_start]
         if not multiline:
-            return self.source.edit(name_end, name_end, f", {name}")
+            return [self.source.edit(name_end, name_end, f", {name}")]
         line, _ = self.source.linecol(name_end)
         line_text = self.source.line_text(line)
         indent = line_text[: len(line_text) - len(line_text.lstrip())]
         line_end = self.source.offset(line, len(line_text))
-        if isinstance(last.comma, cst.Comma):
-            return self.source.edit(line_end, line_end, f"\n{indent}{name},")
-        # no trailing comma: add one after the last name, then the new line
-        return self.source.edit(name_end, line_end, f",{self.text[name_end:line_end]}\n{indent}{name},")
+        edits = [] if isinstance(last.comma, cst.Comma) else [self.source.edit(name_end, name_end, ",")]
+        return edits + [self.source.edit(line_end, line_end, f"\n{indent}{name},")]
 
     def _new_import_line(self, module: str, name: str):
         package = module.split(".")[0]

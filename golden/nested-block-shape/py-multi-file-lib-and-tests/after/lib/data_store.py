@@ -4,9 +4,9 @@ from constructs import Construct
 from cdktf_cdktf_provider_aws.dynamodb_table import (
     DynamodbTable,
     DynamodbTableAttribute,
-    DynamodbTableGlobalSecondaryIndex,
     DynamodbTablePointInTimeRecovery,
     DynamodbTableTtl,
+    DynamodbTableGlobalSecondaryIndex,
 )
 
 

@@ -4,7 +4,6 @@ from constructs import Construct
 from cdktf_cdktf_provider_aws.dynamodb_table import (
     DynamodbTable,
     DynamodbTableAttribute,
-    DynamodbTableGlobalSecondaryIndex,
     DynamodbTablePointInTimeRecovery,
     DynamodbTableTtl,
 )
@@ -28,12 +27,12 @@ class OrdersTable(Construct):
                 DynamodbTableAttribute(name="createdAt", type="S"),
                 DynamodbTableAttribute(name="customerId", type="S"),
             ],
-            global_secondary_index=DynamodbTableGlobalSecondaryIndex(
-                name="by-customer",
-                hash_key="customerId",
-                range_key="createdAt",
-                projection_type="ALL",
-            ),
+            global_secondary_index={
+                "name": "by-customer",
+                "hash_key": "customerId",
+                "range_key": "createdAt",
+                "projection_type": "ALL",
+            },
             point_in_time_recovery=[DynamodbTablePointInTimeRecovery(enabled=True)],
             ttl=DynamodbTableTtl(attribute_name="expiresAt", enabled=True),
             server_side_encryption={"enabled": True},

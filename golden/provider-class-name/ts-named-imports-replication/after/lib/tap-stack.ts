@@ -110,21 +110,9 @@ export class TapStack extends TerraformStack {
       policy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'],
-            Resource: [source.arn],
-          },
-          {
-            Effect: 'Allow',
-            Action: ['s3:GetObjectVersionForReplication', 's3:GetObjectVersionAcl'],
-            Resource: [`${source.arn}/*`],
-          },
-          {
-            Effect: 'Allow',
-            Action: ['s3:ReplicateObject', 's3:ReplicateDelete'],
-            Resource: [`${replica.arn}/*`],
-          },
+          { Effect: 'Allow', Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'], Resource: [source.arn] },
+          { Effect: 'Allow', Action: ['s3:GetObjectVersionForReplication', 's3:GetObjectVersionAcl'], Resource: [`${source.arn}/*`] },
+          { Effect: 'Allow', Action: ['s3:ReplicateObject', 's3:ReplicateDelete'], Resource: [`${replica.arn}/*`] },
         ],
       }),
     });
