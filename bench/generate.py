@@ -13,9 +13,9 @@ README.md, cdktf.json, requirements.txt / package.json / tsconfig.json, .gitigno
 Construct files are 80–400 lines of provider code written from templates with random variation:
 VPC, subnets, routing, security groups, S3 buckets with versioning / encryption / lifecycle rules,
 IAM roles with JSON policies, KMS, RDS, Lambda, ALB, DynamoDB, SNS/SQS, CloudWatch alarms, Cognito,
-ECS. Every class and keyword comes from the provider-aws 21.22.1 bindings (`--verify` checks them
-against iacfix's provider index), and nested blocks have the shape the bindings want, so iacfix
-reports nothing on a clean file.
+ECS. Every class and keyword comes from the provider-aws 21.22.1 bindings and nested blocks have the
+shape the bindings want (`--verify` checks every provider call of the clean Python files against
+iacfix's provider index), so iacfix reports nothing on a clean file.
 
 `round(files × defect-rate)` construct files get 1–3 real defects each:
 
@@ -1500,8 +1500,9 @@ def generate(out: Path, n_files: int, defect_rate: float, seed: int, manifest_pa
 # -- --verify: every class, keyword and nested-block shape against the provider index ---------------
 
 def verify(out: Path, manifest: dict) -> list[str]:
-    """Re-generate the IR in memory is overkill; instead parse the clean Python files and check
-    every provider call's keywords and struct shapes against iacfix's provider index."""
+    """Problems in the clean Python files: a provider class its module does not export, a keyword
+    the class does not take, or a nested block in the wrong shape (list vs single struct), judged
+    by iacfix's provider index for provider-aws 21.22.1. TypeScript uses the same templates."""
     import ast
 
     from iacfix.knowledge.provider import ProviderIndex
@@ -1559,6 +1560,8 @@ def main(argv=None) -> int:
     ap.add_argument("--verify", action="store_true",
                     help="check every provider class and keyword of the clean Python files against iacfix's index")
     args = ap.parse_args(argv)
+    if args.files < 8:
+        ap.error("--files must be at least 8 (one project)")
     manifest_path = args.manifest or args.out.with_name(args.out.name + ".manifest.json")
     m = generate(args.out, args.files, args.defect_rate, args.seed, manifest_path)
     iac = [e for e in m["entries"] if e["iac"]]

@@ -30,6 +30,7 @@ import io
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -63,15 +64,26 @@ class Clock:
         self.wall = time.perf_counter() - self.wall0
 
 
-def ensure_tree(args) -> dict:
+def git_revision() -> str:
+    """The iacfix commit measured (with `+dirty` when iacfix/ has uncommitted changes)."""
+    root = HERE.parent
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "iacfix"], cwd=root, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "unknown"
+    return (rev or "unknown") + ("+dirty" if dirty else "")
+
+
+def ensure_tree(args, say) -> dict:
     manifest_path = args.tree.with_name(args.tree.name + ".manifest.json")
     if manifest_path.is_file() and args.tree.is_dir() and not args.regenerate:
         m = json.loads(manifest_path.read_text("utf-8"))
         if (m.get("files"), m.get("seed"), m.get("defect_rate")) == (args.files, args.seed, args.defect_rate):
             return m
-    print(f"generating {args.files} files into {args.tree} …", flush=True)
+    say(f"generating {args.files} files into {args.tree} …")
     m = generate.generate(args.tree, args.files, args.defect_rate, args.seed, manifest_path)
-    print(f"  {m['files']} files, {m['defect_files']} with defects, {m['bytes'] / 1e6:.1f} MB in {m['seconds']} s", flush=True)
+    say(f"  {m['files']} files, {m['defect_files']} with defects, {m['bytes'] / 1e6:.1f} MB in {m['seconds']} s")
     return m
 
 
@@ -86,7 +98,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", nargs="?", const="-", metavar="PATH", help="write the results as JSON (to stdout: -)")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold whole-tree run in a fresh interpreter")
     ap.add_argument("--profile", action="store_true",
-                    help="after measuring, profile iacfix on each group with cProfile and print where the time goes")
+                    help="then show where iacfix's time goes: CPU per stage (bench/stages.py) and cProfile's hottest functions")
     args = ap.parse_args(argv)
     out = sys.stderr if args.json == "-" else sys.stdout
 
@@ -94,7 +106,8 @@ def main(argv=None) -> int:
         print(*a, file=out, flush=True)
 
     load_start = loadavg()
-    manifest = ensure_tree(args)
+    revision = git_revision()
+    manifest = ensure_tree(args, say)
     tree = args.tree
 
     # -- one-time costs -------------------------------------------------------------------------
@@ -128,7 +141,7 @@ def main(argv=None) -> int:
             if ctx is None:
                 ctx = contexts[project] = Context(config_mod.target_for(path.parent, tree, config), config, project)
             ctx_of[e["path"]] = ctx
-    one_time["project roots + target detection (all files)"] = (c.cpu, c.wall)
+    one_time["api.run's per-file bookkeeping, done up front: project root + target, all files"] = (c.cpu, c.wall)
 
     targets = {}
     for ctx in contexts.values():
@@ -163,61 +176,92 @@ def main(argv=None) -> int:
                 rows[f"{name}/{short}"] = [e for e in members if e["language"] == lang]
     units = [n for n in rows if "/" in n] + ["not-IaC"]
 
-    def raw_read(members):
-        for e in members:
-            with open(paths[e["path"]], "rb") as fh:
-                fh.read().decode("utf-8")
+    def bare_parse(path: str, text: str) -> None:
+        if path.endswith(".py"):
+            libcst.parse_module(text)
+        elif path.endswith(".ts"):
+            SgRoot(text, "typescript").root()
 
-    def bare_parse(members):
-        for e in members:
-            with open(paths[e["path"]], "rb") as fh:
-                text = fh.read().decode("utf-8")
-            if e["path"].endswith(".py"):
-                libcst.parse_module(text)
-            elif e["path"].endswith(".ts"):
-                SgRoot(text, "typescript").root()
+    def iacfix_one(e):
+        path = paths[e["path"]]
+        data = api.read(path, config, False)
+        if data is None or isinstance(data, api.InputError):
+            return None
+        return engine.process(str(path), data, chosen, ctx_of[e["path"]], fix=True, unsafe=config.unsafe_fixes)
 
-    def run_iacfix(members):
+    def tally(stats, e, r) -> None:
+        if r is None:
+            return
+        stats["changed"] += r.changed
+        stats["applied"] += len(r.applied)
+        stats["findings"] += len(r.findings)
+        stats["errors"] += bool(r.error or r.internal_error)
+        expected = e.get("expected_fixes", 0)
+        if len(r.applied) != expected or r.findings or r.error or r.internal_error:
+            stats["bad"].append((e["path"], expected, len(r.applied), len(r.findings), r.error or r.internal_error))
+
+    def run_iacfix(members):  # used by --profile
         stats = {"changed": 0, "applied": 0, "findings": 0, "errors": 0, "bad": []}
         for e in members:
-            path = paths[e["path"]]
-            data = api.read(path, config, False)
-            if data is None or isinstance(data, api.InputError):
-                continue
-            r = engine.process(str(path), data, chosen, ctx_of[e["path"]], fix=True, unsafe=config.unsafe_fixes)
-            stats["changed"] += r.changed
-            stats["applied"] += len(r.applied)
-            stats["findings"] += len(r.findings)
-            stats["errors"] += bool(r.error or r.internal_error)
-            expected = e.get("expected_fixes", 0)
-            if len(r.applied) != expected or r.findings or r.error or r.internal_error:
-                stats["bad"].append((e["path"], expected, len(r.applied), len(r.findings), r.error or r.internal_error))
+            tally(stats, e, iacfix_one(e))
         return stats
 
-    measures = {"raw": raw_read, "parse": bare_parse, "iacfix": run_iacfix}
-    best: dict[tuple[str, str], list[float]] = {}
+    def measure(members, with_parse: bool):
+        """Per file, back to back: raw read, bare parse, iacfix. Interleaving file by file means a
+        change in the machine's load hits the three measures alike. Returns per-file times
+        [(raw, parse, iacfix) CPU, (raw, parse, iacfix) wall] and the iacfix outcome."""
+        pt, pc = time.process_time, time.perf_counter
+        stats = {"changed": 0, "applied": 0, "findings": 0, "errors": 0, "bad": []}
+        times = []
+        gc.collect()
+        for e in members:
+            path = paths[e["path"]]
+            c0, w0 = pt(), pc()
+            with open(path, "rb") as fh:
+                fh.read().decode("utf-8")
+            c1, w1 = pt(), pc()
+            if with_parse:
+                with open(path, "rb") as fh:
+                    bare_parse(e["path"], fh.read().decode("utf-8"))
+            c2, w2 = pt(), pc()
+            r = iacfix_one(e)
+            c3, w3 = pt(), pc()
+            tally(stats, e, r)
+            times.append((c1 - c0, c2 - c1, c3 - c2, w1 - w0, w2 - w1, w3 - w2))
+        return times, stats
+
+    per_file: dict[str, list] = {}  # unit → per repeat, per file times
     checks = {}
     say(f"measuring {len(entries)} files, best of {args.repeat} (load average {load_start}) …")
     for rep in range(args.repeat):
         t_rep = time.perf_counter()
         for name in units:
-            for measure, fn in measures.items():
-                if name == "not-IaC" and measure == "parse":
-                    continue
-                with Clock() as c:
-                    result = fn(rows[name])
-                if measure == "iacfix":
-                    checks[name] = result
-                key = (name, measure)
-                cur = best.get(key)
-                best[key] = [min(cur[0], c.cpu), min(cur[1], c.wall)] if cur else [c.cpu, c.wall]
+            times, stats = measure(rows[name], name != "not-IaC")
+            per_file.setdefault(name, []).append(times)
+            checks[name] = stats
         say(f"  run {rep + 1}/{args.repeat}: {time.perf_counter() - t_rep:.1f} s (load {loadavg()})")
+
+    best: dict[tuple[str, str], list[float]] = {}  # (unit, measure) → [cpu, wall], the best repeat
+    medians: dict[str, dict] = {}
+    measures = ("raw", "parse", "iacfix")
+    for name, reps in per_file.items():
+        for i, measure_name in enumerate(measures):
+            best[(name, measure_name)] = [min(sum(t[i] for t in times) for times in reps),
+                                          min(sum(t[i + 3] for t in times) for times in reps)]
+        if name != "not-IaC" and reps[0]:
+            fastest = [[min(reps[r][f][i] for r in range(len(reps))) for i in range(3)] for f in range(len(reps[0]))]
+            medians[name] = {"iacfix_over_parse": statistics.median(t[2] / t[1] for t in fastest if t[1] > 0),
+                             "iacfix_over_raw": statistics.median(t[2] / t[0] for t in fastest if t[0] > 0)}
     for name in ("defects", "clean"):
-        for measure in measures:
-            parts = [best[(f"{name}/{lang}", measure)] for lang in ("py", "ts")]
-            best[(name, measure)] = [parts[0][0] + parts[1][0], parts[0][1] + parts[1][1]]
+        for measure_name in measures:
+            parts = [best[(f"{name}/{lang}", measure_name)] for lang in ("py", "ts")]
+            best[(name, measure_name)] = [parts[0][0] + parts[1][0], parts[0][1] + parts[1][1]]
         st = [checks.pop(f"{name}/{lang}") for lang in ("py", "ts")]
         checks[name] = {k: st[0][k] + st[1][k] for k in st[0]}
+        fastest = [[min(t) for t in zip(*[per_file[f"{name}/{lang}"][r][f] for r in range(args.repeat)])]
+                   for lang in ("py", "ts") for f in range(len(per_file[f"{name}/{lang}"][0]))]
+        medians[name] = {"iacfix_over_parse": statistics.median(t[2] / t[1] for t in fastest if t[1] > 0),
+                         "iacfix_over_raw": statistics.median(t[2] / t[0] for t in fastest if t[0] > 0)}
 
     # -- whole tree through api.run ---------------------------------------------------------------
     whole = {}
@@ -252,12 +296,16 @@ def main(argv=None) -> int:
     for name in ("defects", "defects/py", "defects/ts", "clean", "clean/py", "clean/ts", "not-IaC"):
         members = rows[name]
         raw, parse, fix = best[(name, "raw")], best.get((name, "parse")), best[(name, "iacfix")]
+        if name == "not-IaC":
+            parse = None
         row = {"group": name, "files": len(members), "MB": round(size(members), 3),
                "raw_read_s": {"cpu": raw[0], "wall": raw[1]},
                "bare_parse_s": {"cpu": parse[0], "wall": parse[1]} if parse else None,
                "iacfix_s": {"cpu": fix[0], "wall": fix[1]},
                "iacfix_over_parse": {"cpu": fix[0] / parse[0], "wall": fix[1] / parse[1]} if parse and parse[0] else None,
                "iacfix_over_raw": {"cpu": fix[0] / raw[0], "wall": fix[1] / raw[1]} if raw[0] else None}
+        if name in medians:
+            row["per_file_median"] = medians[name]
         if name in TARGETS:
             base, limit = TARGETS[name]
             ratio = row["iacfix_over_parse" if base == "bare parse" else "iacfix_over_raw"]
@@ -272,7 +320,7 @@ def main(argv=None) -> int:
     say("")
     say(f"iacfix benchmark — {manifest['files']} files ({manifest['defect_files']} with defects, "
         f"{manifest['bytes'] / 1e6:.1f} MB), seed {manifest['seed']}, best of {args.repeat}")
-    say(f"{platform.python_implementation()} {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
+    say(f"iacfix {revision}; {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
         f"load average {load_start} at start, {load_end} at end")
     for unit in ("cpu", "wall"):
         say("")
@@ -291,6 +339,12 @@ def main(argv=None) -> int:
             say(f"{row['group']:<12}{row['files']:>6}{row['MB']:>7.2f}{fmt_s(row['raw_read_s'][unit]):>10}"
                 f"{fmt_s(parse[unit]) if parse else '—':>12}{fmt_s(row['iacfix_s'][unit]):>9}"
                 f"{(f'{op[unit]:.2f}×' if op else '—'):>14}{(f'{orw[unit]:.1f}×' if orw else '—'):>12}   {verdict}")
+    say("")
+    say("median over files of the per-file ratio (CPU, each file's best repeat):")
+    for row in table:
+        if "per_file_median" in row:
+            med = row["per_file_median"]
+            say(f"  {row['group']:<12} iacfix/parse {med['iacfix_over_parse']:6.2f}×   iacfix/raw {med['iacfix_over_raw']:8.1f}×")
     say("")
     say("one-time costs (paid once per process / per provider target; not in the table):")
     for k, (cpu, wall) in one_time.items():
@@ -313,7 +367,7 @@ def main(argv=None) -> int:
             say(f"  unexpected: {bad}")
         problems += len(st["bad"])
 
-    result = {"tree": str(tree), "manifest": {k: v for k, v in manifest.items() if k != "entries"},
+    result = {"iacfix_revision": revision, "tree": str(tree), "manifest": {k: v for k, v in manifest.items() if k != "entries"},
               "repeat": args.repeat, "python": platform.python_version(), "cpus": os.cpu_count(),
               "load_average": {"start": load_start, "end": load_end}, "groups": table,
               "one_time": {k: {"cpu": v[0], "wall": v[1]} for k, v in one_time.items()},

@@ -58,9 +58,10 @@ class Stages:
     def __enter__(self):
         import libcst.metadata.wrapper as md
 
-        from iacfix import engine, rules as rules_mod
+        from iacfix import api, engine, rules as rules_mod
         from iacfix.languages import python as py, typescript as ts
 
+        self.patch(api, "read", "read file (api.read: stat + open + read)")
         self.patch(engine, "process", "engine.process (total)")
         self.patch(engine, "decode", "decode")
         self.patch(engine.languages, "detect", "detect language")
