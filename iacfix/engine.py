@@ -136,10 +136,11 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
         outcome = apply_fixes(current, fixable)
         if outcome.data == current:
             break
-        if baseline is None:
+        new_text = outcome.data.decode("utf-8")
+        problems = front_end.verify(new_text, path)
+        if problems and baseline is None:
             baseline = front_end.verify(text, path)
-        problems = front_end.verify(outcome.data.decode("utf-8"), path)
-        if len(problems) > len(baseline):
+        if problems and len(problems) > len(baseline):
             rules_used = ", ".join(sorted({f.rule for f in outcome.applied}))
             result.internal_error = (f"a fix by {rules_used} would break the file ({problems[0]}); "
                                      "file left unchanged")
@@ -147,6 +148,13 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
             return result
         result.applied.extend(outcome.applied)
         current = outcome.data
+        if len(outcome.applied) == len(findings):
+            # everything found was fixed: the next pass need only run the rules whose trigger
+            # still matches the new text; when none does, this is the fixpoint
+            active = [r for r in active if r.triggered(new_text, ctx, front_end.NAME)]
+            if not active:
+                result.findings = []
+                break
     else:
         result.internal_error = f"fixes did not converge after {MAX_PASSES} passes; file left unchanged"
         result.fixed, result.applied = None, []
