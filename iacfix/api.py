@@ -34,6 +34,7 @@ class InputError:
 class Report:
     results: list[FileResult] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    notices: list[InputError] = field(default_factory=list)  # skipped valid input; not an error
 
     @property
     def findings(self):
@@ -182,6 +183,8 @@ def run(paths: list[str | Path], config: Config | None = None, *, fix: bool = Fa
         result = engine.process(str(path), data, chosen, ctx, fix=fix, unsafe=unsafe, explicit=explicit)
         if result.error:
             report.errors.append(InputError(str(path), result.error))
+        if result.notice:
+            report.notices.append(InputError(str(path), result.notice))
         if result.internal_error:
             report.errors.append(InputError(str(path), f"internal error: {result.internal_error}"))
         if result.language is not None:

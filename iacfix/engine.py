@@ -42,6 +42,7 @@ class FileResult:
     applied: list[Finding] = field(default_factory=list)  # what was fixed
     error: str | None = None  # input error: the file could not be read, decoded or parsed
     internal_error: str | None = None  # a fix broke the file or did not converge; nothing written
+    notice: str | None = None  # valid input iacfix could not check (e.g. newer Python syntax)
 
     @property
     def changed(self) -> bool:
@@ -119,7 +120,9 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
         try:
             doc = front_end.parse(source)
         except ParseError as exc:
-            if number == 1:
+            if number == 1 and getattr(exc, "skip", False):
+                result.notice = str(exc)
+            elif number == 1:
                 result.error = f"cannot parse: {exc}" + (f" (line {exc.line})" if exc.line else "")
             else:
                 result.internal_error = f"fixed text no longer parses ({exc}); file left unchanged"

@@ -24,6 +24,8 @@ def print_text(report, console: Console, fixing: bool, dry_run: bool = False) ->
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for error in report.errors:
         err.print(f"[red]error[/]: {escape(error.path)}: {escape(error.message)}")
+    for notice in report.notices:
+        err.print(f"[yellow]note[/]: {escape(notice.path)}: {escape(notice.message)}")
     remaining = report.findings
     fixable = sum(1 for f in remaining if f.fixable and f.fix.applicability is Applicability.SAFE)
     unsafe = sum(1 for f in remaining if f.fixable and f.fix.applicability is Applicability.UNSAFE)
@@ -60,6 +62,7 @@ def to_json(report) -> str:
         "fixed": [_finding_dict(f) for r in report.results for f in r.applied],
         "changed_files": [r.path for r in report.changed],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "notices": [{"path": e.path, "message": e.message} for e in report.notices],
     }, indent=2)
 
 

@@ -88,3 +88,17 @@ def test_skipped_folders_and_gitignore(tmp_path):
                           ".gitignore": "generated/\n", "lib/ok.py": PY_GOOD})
     result = run("check", tmp_path)
     assert result.exit_code == 0, result.stdout
+
+
+def test_valid_python_newer_than_the_interpreter_is_skipped_with_a_note(tmp_path):
+    import sys
+    if sys.version_info >= (3, 12):
+        import pytest
+        pytest.skip("this interpreter parses PEP 701 f-strings itself")
+    newer = PY_BAD + 'label = f"{ {"k": "v"}["k"] }"\n'  # PEP 701: same quotes inside the f-string
+    write_tree(tmp_path, {"lib/new.py": newer, "lib/old.py": PY_BAD})
+    result = run("apply", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "note:" in result.stderr and "newer than the Python" in result.stderr
+    assert (tmp_path / "lib/new.py").read_text() == newer, "not checked, so not touched"
+    assert (tmp_path / "lib/old.py").read_text() == PY_GOOD

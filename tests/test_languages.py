@@ -1,3 +1,5 @@
+import ast
+
 import pytest
 
 from iacfix import languages
@@ -100,12 +102,7 @@ d = Role
 e = Instance
 """
     doc = python.parse(Source("a.py", text.encode(), text))
-    values = {}
-    import libcst as cst
-    for stmt in doc.module.body:
-        small = stmt.body[0]
-        if isinstance(small, cst.Assign):
-            values[small.targets[0].target.value] = small.value
+    values = {stmt.targets[0].id: stmt.value for stmt in doc.tree.body if isinstance(stmt, ast.Assign)}
     resolve = doc.imports.resolve
     assert resolve(values["a"]) == "cdktf_cdktf_provider_aws.s3_bucket.S3Bucket"
     assert resolve(values["b"]) == "cdktf_cdktf_provider_aws.vpc.Vpc"
@@ -136,3 +133,25 @@ def test_python_reference_adds_imports_minimally(before, module, name, expected_
     assert ref == expected_ref
     fixed = apply_fixes(text.encode(), [Finding("T", "a.py", 1, 1, 1, 1, "m", Fix(edits))]).data
     assert fixed.decode() == "from cdktf import App\n" + after
+
+
+def test_python_fixes_land_on_the_right_bytes_in_non_ascii_files():
+    from iacfix.config import Config
+    from iacfix.engine import Context, process
+    from iacfix.rules import all_rules
+    text = (
+        "# Überblick: Speicher für Protokolle — ✓\n"
+        "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n"
+        "S3BucketVersioning(self, \"vé\", bucket=\"données\", versioning_configuration={\"status\": \"Enabled\"})  # ✓\n"
+        "from cdktf_cdktf_provider_aws.cognito_user_pool_client import CognitoUserPoolClient\n"
+        "CognitoUserPoolClient(self, \"ç\", name=\"é\", user_pool_id=\"p\", token_validity_units={\"access_token\": \"hours\"})\n"
+    )
+    result = process("lib/s.py", text.encode(), all_rules(), Context(config=Config()), fix=True)
+    assert result.internal_error is None
+    assert result.fixed.decode() == (
+        "# Überblick: Speicher für Protokolle — ✓\n"
+        "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n"
+        "S3BucketVersioningA(self, \"vé\", bucket=\"données\", versioning_configuration={\"status\": \"Enabled\"})  # ✓\n"
+        "from cdktf_cdktf_provider_aws.cognito_user_pool_client import CognitoUserPoolClient, CognitoUserPoolClientTokenValidityUnits\n"
+        "CognitoUserPoolClient(self, \"ç\", name=\"é\", user_pool_id=\"p\", token_validity_units=[CognitoUserPoolClientTokenValidityUnits(access_token=\"hours\")])\n"
+    )

@@ -30,12 +30,13 @@ def python_module(index, qualified: str) -> str | None:
 def python_resolve(index, doc, expr) -> tuple[str, str] | None:
     """The provider type a Name/Attribute expression refers to, through any import form."""
     found = python_type(index, doc.imports.resolve(expr))
-    if found is not None or not hasattr(expr, "value") or not isinstance(expr.value, str):
+    name = getattr(expr, "id", None)  # a bare ast.Name
+    if found is not None or name is None:
         return found
-    for module in doc.imports.star_candidates(expr.value):  # `from …provider_aws.x import *`
+    for module in doc.imports.star_candidates(name):  # `from …provider_aws.x import *`
         submodule = python_module(index, module)
-        if submodule and (index.has_type(submodule, expr.value) or index.rename(submodule, expr.value)):
-            return submodule, expr.value
+        if submodule and (index.has_type(submodule, name) or index.rename(submodule, name)):
+            return submodule, name
     return None
 
 

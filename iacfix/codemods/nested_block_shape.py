@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import libcst as cst
+import ast
 
 from iacfix.codemods import _provider
 from iacfix.knowledge.provider import python_root
@@ -221,7 +221,7 @@ LbTargetGroup(self, "tg", port=80, health_check=[{"path": "/a"}, {"path": "/b"}]
             resolved = _provider.python_resolve(index, doc, call.func)
             struct = index.params_struct(*resolved) if resolved else None
             if struct:
-                walker.arguments(struct, [(a.keyword.value, a.value) for a in call.args if a.keyword is not None])
+                walker.arguments(struct, [(k.arg, k.value) for k in call.keywords if k.arg is not None])
         return walker.findings
 
     # -- TypeScript --------------------------------------------------------------------------
@@ -277,7 +277,7 @@ class _PythonWalker:
                 self._single_value(prop, key, value)
 
     def _struct_call(self, value) -> bool:
-        if not isinstance(value, cst.Call):
+        if not isinstance(value, ast.Call):
             return False
         resolved = _provider.python_resolve(self.index, self.doc, value.func)
         return bool(resolved) and self.index.kind_of(*resolved) == "struct"
@@ -290,7 +290,7 @@ class _PythonWalker:
                 self.rule, start, end,
                 f"`{key}` takes a list of `{struct_name}` ({version}), not a single struct; wrap it in a list",
                 [self.source.edit(start, start, "["), self.source.edit(end, end, "]")]))
-        elif isinstance(value, cst.Dict):
+        elif isinstance(value, ast.Dict):
             start, end = self.doc.span(value)
             edits = self._dict_to_struct(value, prop.struct)
             message = f"`{key}` takes a list of `{struct_name}` ({version}), not a single block"
@@ -302,12 +302,12 @@ class _PythonWalker:
                     self.rule, start, end, message + f"; write it as `[{struct_name}(...)]` (jsii drops dict keys inside lists)",
                     edits))
             self.dict_entries(prop.struct, value)
-        elif isinstance(value, cst.List):
-            for element in value.elements:
-                if isinstance(element, cst.Element) and isinstance(element.value, cst.Dict):
-                    self._dict_in_list(prop, key, element.value)
+        elif isinstance(value, ast.List):
+            for element in value.elts:
+                if isinstance(element, ast.Dict):
+                    self._dict_in_list(prop, key, element)
 
-    def _dict_in_list(self, prop, key, value: cst.Dict) -> None:
+    def _dict_in_list(self, prop, key, value: ast.Dict) -> None:
         """A dict element of a list of structs. jsii passes it through as a plain map, so it works
         only while every key is the camelCase name; one that needs a fix inside becomes the struct
         too, rather than a map holding struct instances."""
@@ -325,11 +325,10 @@ class _PythonWalker:
 
     def _single_value(self, prop, key, value) -> None:
         struct_name, version = _describe(self.index, prop)
-        if isinstance(value, cst.List):
-            elements = list(value.elements)
+        if isinstance(value, ast.List):
+            elements = value.elts
             message = f"`{key}` takes a single `{struct_name}` ({version}), not a list"
-            blocks = [e for e in elements if isinstance(e, cst.Element)
-                      and (self._struct_call(e.value) or isinstance(e.value, cst.Dict))]
+            blocks = [e for e in elements if self._struct_call(e) or isinstance(e, ast.Dict)]
             if len(elements) > 1 and len(blocks) == len(elements):
                 start, end = self.doc.span(value)
                 self.findings.append(self.source.finding(
@@ -337,7 +336,7 @@ class _PythonWalker:
                 return
             if len(elements) != 1 or len(blocks) != 1:
                 return
-            inner = elements[0].value
+            inner = elements[0]
             start, end = self.doc.span(value)
             inner_start, inner_end = self.doc.span(inner)
             text = self.source.text
@@ -347,77 +346,67 @@ class _PythonWalker:
                 self.findings.append(self.source.finding(
                     self.rule, start, end, message + "; unwrap it",
                     [self.source.edit(start, inner_start, ""), self.source.edit(inner_end, end, "")]))
-            if isinstance(inner, cst.Dict):
+            if isinstance(inner, ast.Dict):
                 self.dict_entries(prop.struct, inner)
-        elif isinstance(value, cst.Dict):
+        elif isinstance(value, ast.Dict):
             self.dict_entries(prop.struct, value)
 
-    def dict_entries(self, struct: str, value: cst.Dict) -> None:
-        pairs = []
-        for element in value.elements:
-            key = _string_key(element)
-            if key is not None:
-                pairs.append((key, element.value))
-        self.arguments(struct, pairs)
+    def dict_entries(self, struct: str, value: ast.Dict) -> None:
+        self.arguments(struct, [(_string_key(k), v) for k, v in zip(value.keys, value.values)
+                                if _string_key(k) is not None])
 
-    def _dict_survives_jsii(self, value: cst.Dict, struct: str) -> bool:
+    def _dict_survives_jsii(self, value: ast.Dict, struct: str) -> bool:
         """True for a plain map jsii passes through intact: every key, at any depth, is the jsii
         (camelCase) name, and no value is a struct instance."""
-        for element in value.elements:
-            key = _string_key(element)
-            if key is None:
-                return True  # not ours to judge
-            prop = self.index.prop(struct, key)
+        for key_node, inner in zip(value.keys, value.values):
+            key = _string_key(key_node)
+            prop = self.index.prop(struct, key) if key is not None else None
             if prop is None:
-                return True
+                return True  # not ours to judge
             if key != prop.name:
                 return False
-            inner = element.value
-            values = [e.value for e in inner.elements if isinstance(e, cst.Element)] if isinstance(inner, cst.List) else [inner]
-            for item in values:
+            for item in inner.elts if isinstance(inner, ast.List) else [inner]:
                 if self._struct_call(item):
                     return False
-                if prop.struct and isinstance(item, cst.Dict) and not self._dict_survives_jsii(item, prop.struct):
+                if prop.struct and isinstance(item, ast.Dict) and not self._dict_survives_jsii(item, prop.struct):
                     return False
         return True
 
-    def _dict_to_struct(self, value: cst.Dict, struct: str):
+    def _dict_to_struct(self, value: ast.Dict, struct: str):
         """Edits turning `{"a_b": 1}` into `Struct(a_b=1)`, or None when that is not mechanical."""
         text = self.source.text
         start, end = self.doc.span(value)
         if text[start] != "{" or text[end - 1] != "}":
             return None
         edits = []
-        for element in value.elements:
-            key = _string_key(element)
+        for key_node, inner in zip(value.keys, value.values):
+            key = _string_key(key_node)
             prop = self.index.prop(struct, key) if key is not None else None
             if prop is None or not prop.py_name.isidentifier():
                 return None
-            if prop.kind == "struct" and isinstance(element.value, cst.Dict) and \
-                    not self._keys_are_python_names(element.value, prop.struct):
+            if prop.kind == "struct" and isinstance(inner, ast.Dict) and \
+                    not self._keys_are_python_names(inner, prop.struct):
                 return None  # the struct's __init__ would get camelCase kwargs
-            key_start, _ = self.doc.span(element.key)
-            value_start, _ = self.doc.span(element.value)
+            key_start, _ = self.doc.span(key_node)
+            value_start, _ = self.doc.span(inner)
             edits.append(self.source.edit(key_start, value_start, f"{prop.py_name}="))
         submodule, name = struct.rsplit(".", 1)
         reference, import_edits = self.doc.reference(f"{self.root}.{self.index.python_leaf(submodule)}", name)
         return [self.source.edit(start, start + 1, f"{reference}("), self.source.edit(end - 1, end, ")"),
                 *edits, *import_edits]
 
-    def _keys_are_python_names(self, value: cst.Dict, struct: str) -> bool:
-        for element in value.elements:
-            key = _string_key(element)
+    def _keys_are_python_names(self, value: ast.Dict, struct: str) -> bool:
+        for key_node in value.keys:
+            key = _string_key(key_node)
             prop = self.index.prop(struct, key) if key is not None else None
             if prop is None or key != prop.py_name:
                 return False
         return True
 
 
-def _string_key(element) -> str | None:
-    if not isinstance(element, cst.DictElement) or not isinstance(element.key, cst.SimpleString):
-        return None
-    value = element.key.evaluated_value
-    return value if isinstance(value, str) else None
+def _string_key(node) -> str | None:
+    """The key of a dict entry when it is a plain string literal (None for `**spread`)."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 class _TypeScriptWalker:

@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import libcst as cst
+import ast
 
 from iacfix.codemods import _provider
-from iacfix.languages.python import dotted
 from iacfix.rules import Example, Rule
 
 
@@ -125,22 +124,22 @@ const v: s3BucketVersioning.S3BucketVersioningA = new s3BucketVersioning.S3Bucke
         # a from-import binding: the import and every bare use change together, as one fix
         bindings: dict[str, dict] = {}
         for stmt in doc.import_statements:
-            if not isinstance(stmt, cst.ImportFrom) or stmt.module is None or isinstance(stmt.names, cst.ImportStar):
+            if not isinstance(stmt, ast.ImportFrom) or stmt.level or not stmt.module:
                 continue
-            submodule = _provider.python_module(index, dotted(stmt.module))
+            submodule = _provider.python_module(index, stmt.module)
             for alias in stmt.names if submodule else ():
-                name = dotted(alias.name)
-                right = index.rename(submodule, name) if name in wrong else None
+                right = index.rename(submodule, alias.name) if alias.name in wrong else None
                 if right is None:
                     continue
-                local = alias.asname.name.value if alias.asname else name
-                binding = bindings.setdefault(local, {"anchor": alias.name, "resolved": (submodule, name),
+                local = alias.asname or alias.name
+                start, _ = doc.span(alias)
+                binding = bindings.setdefault(local, {"at": start, "resolved": (submodule, alias.name),
                                                       "right": right, "edits": [], "bare": alias.asname is None})
-                binding["edits"].append(source.edit(*doc.span(alias.name), right))
+                binding["edits"].append(source.edit(start, start + len(alias.name), right))
         for node in doc.names:
-            if node.value not in wrong:
+            if node.id not in wrong:
                 continue
-            binding = bindings.get(node.value)
+            binding = bindings.get(node.id)
             if binding is not None:
                 if binding["bare"]:
                     binding["edits"].append(source.edit(*doc.span(node), binding["right"]))
@@ -148,22 +147,22 @@ const v: s3BucketVersioning.S3BucketVersioningA = new s3BucketVersioning.S3Bucke
             if doc.imports.resolve(node) is not None:
                 continue
             resolved = _provider.python_resolve(index, doc, node)  # used through `from … import *`
-            right = index.rename(*resolved) if resolved and resolved[1] == node.value else None
+            right = index.rename(*resolved) if resolved and resolved[1] == node.id else None
             if right:
                 start, end = doc.span(node)
                 yield source.finding(self, start, end, self._message(index, resolved, right),
                                      [source.edit(start, end, right)])
         for binding in bindings.values():
-            start, end = doc.span(binding["anchor"])
-            yield source.finding(self, start, end, self._message(index, binding["resolved"], binding["right"]),
-                                 binding["edits"])
+            start = binding["at"]
+            yield source.finding(self, start, start + len(binding["resolved"][1]),
+                                 self._message(index, binding["resolved"], binding["right"]), binding["edits"])
         for node in doc.attributes:
-            if node.attr.value not in wrong:
+            if node.attr not in wrong:
                 continue
             resolved = _provider.python_type(index, doc.imports.resolve(node))
             right = index.rename(*resolved) if resolved else None
-            if right:
-                start, end = doc.span(node.attr)
+            start, end = doc.attr_span(node)
+            if right and source.text[start:end] == node.attr:
                 yield source.finding(self, start, end, self._message(index, resolved, right),
                                      [source.edit(start, end, right)])
 

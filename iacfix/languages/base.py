@@ -8,7 +8,10 @@ from iacfix.fixes import Applicability, Edit, Finding, Fix
 
 
 class ParseError(Exception):
-    """The text is not valid in its language; `line` is 1-based when known."""
+    """The text is not valid in its language; `line` is 1-based when known. A subclass with
+    `skip = True` means valid input the front end cannot analyse: skipped with a notice."""
+
+    skip = False
 
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
@@ -35,6 +38,14 @@ class Source:
     def offset(self, line: int, column: int) -> int:
         """Character offset of a 1-based line and 0-based character column."""
         return self._line_starts[line - 1] + column
+
+    def offset_of_byte(self, line: int, byte_column: int) -> int:
+        """Character offset of a 1-based line and 0-based UTF-8 byte column (as `ast` gives)."""
+        start = self._line_starts[line - 1]
+        if self._ascii:
+            return start + byte_column
+        prefix = self.text[start:start + byte_column].encode("utf-8")[:byte_column]
+        return start + len(prefix.decode("utf-8", "ignore"))
 
     def linecol(self, offset: int) -> tuple[int, int]:
         """1-based line and 1-based column of a character offset."""

@@ -1,19 +1,21 @@
-"""Python front end: LibCST for the tree, a light import resolver, byte positions on demand.
+"""Python front end: the standard library's `ast`, with byte-exact positions.
 
-Qualified names come from the module's own import statements (every form: `from m import A as B`,
-`import m.x as y`, `from pkg import mod`, `import pkg.mod`, `from m import *`). We resolve them here
-rather than with LibCST's QualifiedNameProvider because that provider runs full scope analysis,
-which costs several times the parse itself; shadowing of provider names is not a pattern IaC code
-uses.
+iacfix edits bytes, never regenerates code, so it needs positions, not a lossless tree. `ast`
+gives both start and end positions in UTF-8 bytes and parses about ten times faster than LibCST,
+whose positions (PositionProvider) cost a further three parses; on files with defects that made the
+difference between 0.4× and 8× a LibCST parse (bench/README.md).
+
+Qualified names come from the module's own import statements, every form: `from m import A as B`,
+`import m.x as y`, `from pkg import mod`, `import pkg.mod`, `from m import *` (top-level
+definitions shadow star imports). Provider class names are not rebound locally in IaC code, so
+full scope analysis would buy nothing here.
 """
 from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass, field
-
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from iacfix.languages.base import Document, ParseError, Source
 
@@ -28,22 +30,54 @@ def detect(path: str, text: str) -> bool:
 
 
 def verify(text: str, path: str = "x.py") -> list[str]:
-    """Syntax problems of `text` (checked after every fix pass; ast is ~10× faster than LibCST)."""
+    """Syntax problems of `text` (checked after every fix pass)."""
     try:
         ast.parse(text)
     except SyntaxError as exc:
         return [f"line {exc.lineno}: {exc.msg}"]
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return [str(exc) or type(exc).__name__]
     return []
 
 
 def parse(source: Source) -> "PythonDocument":
     try:
-        module = cst.parse_module(source.text)
-    except cst.ParserSyntaxError as exc:
-        raise ParseError(exc.message, exc.raw_line) from None
+        tree = ast.parse(source.text)
+    except SyntaxError as exc:
+        if _valid_in_newer_python(source.text):
+            raise NewerSyntax(f"uses syntax newer than the Python iacfix runs on "
+                              f"({sys.version_info.major}.{sys.version_info.minor}); not checked") from None
+        raise ParseError(exc.msg, exc.lineno) from None
     except (RecursionError, MemoryError, ValueError) as exc:
         raise ParseError(str(exc) or type(exc).__name__) from None
-    return PythonDocument(source, module)
+    return PythonDocument(source, tree)
+
+
+class NewerSyntax(ParseError):
+    """Valid Python, but for a newer grammar than this interpreter's `ast` (PEP 695, PEP 701 …)."""
+
+    skip = True
+
+
+def _valid_in_newer_python(text: str) -> bool:
+    """LibCST's parser knows the grammar up to 3.14 whatever Python runs it; ask it only when
+    `ast` has already refused the file, so valid modern code is skipped, not reported broken."""
+    try:
+        import libcst
+        libcst.parse_module(text)
+    except Exception:  # noqa: BLE001 - any failure means: not valid in any grammar we know
+        return False
+    return True
+
+
+def dotted(expr) -> str:
+    """`a.b.c` for a Name / Attribute chain, else ''."""
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        base = dotted(expr.value)
+        return f"{base}.{expr.attr}" if base else ""
+    return ""
 
 
 @dataclass
@@ -53,16 +87,16 @@ class Imports:
     names: dict[str, str] = field(default_factory=dict)
     star_modules: list[str] = field(default_factory=list)
     local_names: set[str] = field(default_factory=set)  # bound by top-level def/class/assign
-    from_imports: list[cst.ImportFrom] = field(default_factory=list)  # top level only
-    top_level_imports: list[cst.CSTNode] = field(default_factory=list)  # statement lines
+    from_imports: list[ast.ImportFrom] = field(default_factory=list)  # top level only
+    top_level: list[ast.stmt] = field(default_factory=list)  # top-level import statements
 
-    def resolve(self, expr: cst.BaseExpression) -> str | None:
+    def resolve(self, expr) -> str | None:
         """The qualified name of a Name / Attribute chain, if it is rooted in an import."""
-        if isinstance(expr, cst.Name):
-            return self.names.get(expr.value)
-        if isinstance(expr, cst.Attribute):
+        if isinstance(expr, ast.Name):
+            return self.names.get(expr.id)
+        if isinstance(expr, ast.Attribute):
             base = self.resolve(expr.value)
-            return f"{base}.{expr.attr.value}" if base else None
+            return f"{base}.{expr.attr}" if base else None
         return None
 
     def star_candidates(self, name: str) -> list[str]:
@@ -72,121 +106,81 @@ class Imports:
         return self.star_modules
 
 
-def dotted(expr) -> str:
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        return f"{dotted(expr.value)}.{expr.attr.value}"
-    return ""
-
-
-class _Collector(cst.CSTVisitor):
-    """One walk that gathers what the rules look at, so no rule walks the tree again."""
-
-    def __init__(self, doc: "PythonDocument"):
-        self.doc = doc
-        self.depth = 0
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        for alias in node.names:
-            name = dotted(alias.name)
-            if alias.asname is not None:
-                self.doc.imports.names[alias.asname.name.value] = name
-            else:
-                root = name.split(".")[0]
-                self.doc.imports.names.setdefault(root, root)
-        self.doc.import_statements.append(node)
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        self.doc.import_statements.append(node)
-        if node.relative or node.module is None:
-            return False
-        module = dotted(node.module)
-        if isinstance(node.names, cst.ImportStar):
-            self.doc.imports.star_modules.append(module)
-        else:
-            for alias in node.names:
-                local = alias.asname.name.value if alias.asname else dotted(alias.name)
-                self.doc.imports.names[local] = f"{module}.{dotted(alias.name)}"
-            if self.depth == 0:
-                self.doc.imports.from_imports.append(node)
-        return False
-
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        if self.depth == 0:
-            if any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in node.body):
-                self.doc.imports.top_level_imports.append(node)
-            for small in node.body:
-                if isinstance(small, (cst.Assign, cst.AnnAssign)):
-                    targets = small.targets if isinstance(small, cst.Assign) else [small]
-                    for target in targets:
-                        if isinstance(target.target, cst.Name):
-                            self.doc.imports.local_names.add(target.target.value)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        if self.depth == 0:
-            self.doc.imports.local_names.add(node.name.value)
-        self.depth += 1
-
-    def leave_ClassDef(self, node: cst.ClassDef) -> None:
-        self.depth -= 1
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        if self.depth == 0:
-            self.doc.imports.local_names.add(node.name.value)
-        self.depth += 1
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.depth -= 1
-
-    def visit_If(self, node: cst.If) -> None:
-        self.depth += 1  # imports under `if TYPE_CHECKING:` are not the place to add new ones
-
-    def leave_If(self, node: cst.If) -> None:
-        self.depth -= 1
-
-    def visit_Try(self, node: cst.Try) -> None:
-        self.depth += 1
-
-    def leave_Try(self, node: cst.Try) -> None:
-        self.depth -= 1
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self.doc.calls.append(node)
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.doc.names.append(node)
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        self.doc.attributes.append(node)
-        node.value.visit(self)  # the attr Name is not a free name
-        return False
-
-
 class PythonDocument(Document):
     language = NAME
 
-    def __init__(self, source: Source, module: cst.Module):
+    def __init__(self, source: Source, tree: ast.Module):
         super().__init__(source)
-        self.module = module
+        self.tree = tree
         self.imports = Imports()
-        self.calls: list[cst.Call] = []
-        self.names: list[cst.Name] = []
-        self.attributes: list[cst.Attribute] = []
-        self.import_statements: list[cst.CSTNode] = []
-        self._positions = None
-        module.visit(_Collector(self))
+        self.calls: list[ast.Call] = []
+        self.names: list[ast.Name] = []
+        self.attributes: list[ast.Attribute] = []
+        self.import_statements: list[ast.stmt] = []
+        self._collect()
+
+    def _collect(self) -> None:
+        """One walk that gathers what the rules look at, so no rule walks the tree again."""
+        imports = self.imports
+        for stmt in self.tree.body:
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                imports.top_level.append(stmt)
+                if isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module and stmt.names[0].name != "*":
+                    imports.from_imports.append(stmt)
+            elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                imports.local_names.add(stmt.name)
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
+                    if isinstance(target, ast.Name):
+                        imports.local_names.add(target.id)
+        stack = [self.tree]
+        while stack:
+            node = stack.pop()
+            kind = type(node)
+            if kind is ast.Call:
+                self.calls.append(node)
+            elif kind is ast.Name:
+                self.names.append(node)
+                continue
+            elif kind is ast.Attribute:
+                self.attributes.append(node)
+            elif kind is ast.Import:
+                self.import_statements.append(node)
+                for alias in node.names:
+                    if alias.asname is not None:
+                        imports.names[alias.asname] = alias.name
+                    else:
+                        root = alias.name.split(".")[0]
+                        imports.names.setdefault(root, root)
+                continue
+            elif kind is ast.ImportFrom:
+                self.import_statements.append(node)
+                if node.level == 0 and node.module:
+                    for alias in node.names:
+                        if alias.name == "*":
+                            imports.star_modules.append(node.module)
+                        else:
+                            imports.names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                continue
+            elif kind is ast.JoinedStr:
+                continue  # before 3.12, positions inside f-strings are not reliable
+            stack.extend(ast.iter_child_nodes(node))
+        # the walk above is depth first from the end; rules want source order
+        key = lambda n: (n.lineno, n.col_offset)  # noqa: E731
+        self.calls.sort(key=key)
+        self.names.sort(key=key)
+        self.attributes.sort(key=key)
 
     # -- positions -------------------------------------------------------------------------
-    def span(self, node: cst.CSTNode) -> tuple[int, int]:
-        """Character range of a node (computed for the whole module on first use)."""
-        if self._positions is None:
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._positions = wrapper.resolve(PositionProvider)
-        rng = self._positions[node]
-        return (self.source.offset(rng.start.line, rng.start.column),
-                self.source.offset(rng.end.line, rng.end.column))
+    def span(self, node) -> tuple[int, int]:
+        """Character range of a node (ast positions are UTF-8 byte columns)."""
+        return (self.source.offset_of_byte(node.lineno, node.col_offset),
+                self.source.offset_of_byte(node.end_lineno, node.end_col_offset))
+
+    def attr_span(self, node: ast.Attribute) -> tuple[int, int]:
+        """Character range of the attribute name in `value.attr`."""
+        _, end = self.span(node)
+        return end - len(node.attr), end
 
     # -- imports ---------------------------------------------------------------------------
     def reference(self, module: str, name: str) -> tuple[str, list]:
@@ -203,50 +197,46 @@ class PythonDocument(Document):
         for local, qual in self.imports.names.items():
             if qual == module:
                 return f"{local}.{name}", []
-        for local, qual in self.imports.names.items():
-            if module.startswith(qual + ".") and qual and "." not in local:
-                # `import pkg.mod` binds `pkg`; the module is reachable as pkg.mod.Name
-                if any(isinstance(s, cst.Import) and any(dotted(a.name) == module and a.asname is None
-                                                       for a in s.names) for s in self.import_statements):
-                    return f"{module}.{name}", []
+        if any(isinstance(s, ast.Import) and any(a.name == module and a.asname is None for a in s.names)
+               for s in self.import_statements):
+            return f"{module}.{name}", []  # `import pkg.mod` makes pkg.mod.Name reachable
         if module in self.imports.star_modules:
             return name, []
         for stmt in self.imports.from_imports:
-            if dotted(stmt.module) == module and not isinstance(stmt.names, cst.ImportStar):
+            if stmt.module == module:
                 return name, self._append_to_from_import(stmt, name)
         return name, [self._new_import_line(module, name)]
 
-    def _append_to_from_import(self, stmt: cst.ImportFrom, name: str):
-        last = stmt.names[-1]
-        _, name_end = self.span(last.asname.name if last.asname else last.name)
+    def _append_to_from_import(self, stmt: ast.ImportFrom, name: str) -> list:
+        text = self.text
+        stmt_start, stmt_end = self.span(stmt)
         first_start, _ = self.span(stmt.names[0])
-        multiline = stmt.lpar is not None and "\n" in self.text[self.span(stmt)[0]:first_start]
-        if not multiline:
+        _, name_end = self.span(stmt.names[-1])
+        head = text[stmt_start:first_start]
+        if "(" not in head or "\n" not in head:
             return [self.source.edit(name_end, name_end, f", {name}")]
         line, _ = self.source.linecol(name_end)
         line_text = self.source.line_text(line)
         indent = line_text[: len(line_text) - len(line_text.lstrip())]
         line_end = self.source.offset(line, len(line_text))
-        edits = [] if isinstance(last.comma, cst.Comma) else [self.source.edit(name_end, name_end, ",")]
+        has_comma = text[name_end:stmt_end].lstrip(" \t\\\n").startswith(",")
+        edits = [] if has_comma else [self.source.edit(name_end, name_end, ",")]
         return edits + [self.source.edit(line_end, line_end, f"\n{indent}{name},")]
 
     def _new_import_line(self, module: str, name: str):
         package = module.split(".")[0]
         anchor = None
-        for line in self.imports.top_level_imports:
-            for small in line.body:
-                target = dotted(small.module) if isinstance(small, cst.ImportFrom) and small.module else (
-                    dotted(small.names[0].name) if isinstance(small, cst.Import) else "")
-                if target.split(".")[0] == package:
-                    anchor = line
-        if anchor is None and self.imports.top_level_imports:
-            anchor = self.imports.top_level_imports[-1]
+        for stmt in self.imports.top_level:
+            target = stmt.module if isinstance(stmt, ast.ImportFrom) else stmt.names[0].name
+            if (target or "").split(".")[0] == package:
+                anchor = stmt
+        if anchor is None and self.imports.top_level:
+            anchor = self.imports.top_level[-1]
         text = f"from {module} import {name}\n"
         if anchor is None:
             return self.source.edit(0, 0, text)
         _, end = self.span(anchor)
-        newline = self.text.find("\n", end - 1)
-        at = len(self.text) if newline == -1 else newline + 1
+        newline = self.text.find("\n", end)
         if newline == -1:
-            text = "\n" + text.rstrip("\n")
-        return self.source.edit(at, at, text)
+            return self.source.edit(len(self.text), len(self.text), "\n" + text.rstrip("\n"))
+        return self.source.edit(newline + 1, newline + 1, text)
