@@ -1,10 +1,9 @@
 """IAC102 nested-block-shape."""
 from __future__ import annotations
 
+import ast
 import re
 from functools import lru_cache
-
-import ast
 
 from iacfix.codemods import _provider
 from iacfix.knowledge.provider import python_root
@@ -14,8 +13,6 @@ from iacfix.rules import Example, Rule
 # a dict/object, a list, or a (module-qualified) capitalised call, i.e. a struct constructor
 _PY_KWARG = re.compile(r"\b([a-z][a-z0-9_]*)\s*=\s*(\[\s*\{|[\[{]|(?:[a-z_]\w*\.)*[A-Z]\w*\s*\()")
 _TS_PROP = re.compile(r"\b([a-zA-Z][a-zA-Z0-9]*)\s*:\s*([\[{])")
-
-
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _ROOT_KINDS = ("resource", "data", "provider", "ephemeral")
 
@@ -299,7 +296,8 @@ class _PythonWalker:
             else:
                 edits += [self.source.edit(start, start, "["), self.source.edit(end, end, "]")]
                 self.findings.append(self.source.finding(
-                    self.rule, start, end, message + f"; write it as `[{struct_name}(...)]` (jsii drops dict keys inside lists)",
+                    self.rule, start, end,
+                    message + f"; write it as `[{struct_name}(...)]` (jsii drops dict keys inside lists)",
                     edits))
             self.dict_entries(prop.struct, value)
         elif isinstance(value, ast.List):
@@ -341,7 +339,9 @@ class _PythonWalker:
             inner_start, inner_end = self.doc.span(inner)
             text = self.source.text
             if "#" in text[start:inner_start] + text[inner_end:end] or text[start] != "[" or text[end - 1] != "]":
-                self.findings.append(self.source.finding(self.rule, start, end, message + "; unwrap it (not fixed automatically: comments inside the brackets)"))
+                self.findings.append(self.source.finding(
+                    self.rule, start, end,
+                    message + "; unwrap it (not fixed automatically: comments inside the brackets)"))
             else:
                 self.findings.append(self.source.finding(
                     self.rule, start, end, message + "; unwrap it",
