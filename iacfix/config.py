@@ -13,6 +13,9 @@ provider = "21.22.1"           # provider-aws bindings version
 terraform = "1.9"
 family = "cdktf"               # or "cdktn" (CDK Terrain)
 region = "us-east-1"
+
+[tool.iacfix.rules.hardcoded-db-password]   # per-rule options, by slug or id; see `iacfix explain`
+strategy = "generate"
 ```
 Detection reads the project's own manifests: requirements.txt, Pipfile, pyproject.toml,
 package.json and cdktf.json.
@@ -53,7 +56,15 @@ class Config:
     max_file_size: int = 10_000_000
     exclude: tuple[str, ...] = ()
     target: dict = field(default_factory=dict)  # explicit target settings; the rest is detected
+    rules: dict = field(default_factory=dict)  # rule slug → {option: value}
     source: str | None = None  # the file it came from
+
+    def option(self, rule, name: str):
+        """The configured value of a rule's option, else the rule's default."""
+        for key in (rule.slug, rule.id, rule.id.lower()):
+            if name in self.rules.get(key, {}):
+                return self.rules[key][name]
+        return rule.options[name]
 
 
 def load(path: str | Path | None = None, start: Path | None = None) -> Config:
@@ -83,7 +94,7 @@ def _from_file(path: Path, required: bool = True) -> Config | None:
         data = data.get("tool", {}).get("iacfix")
         if data is None:
             return None if not required else Config(source=str(path))
-    known = {"select", "ignore", "unsafe-fixes", "max-file-size", "exclude", "target"}
+    known = {"select", "ignore", "unsafe-fixes", "max-file-size", "exclude", "target", "rules"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -93,10 +104,36 @@ def _from_file(path: Path, required: bool = True) -> Config | None:
         raise ConfigError(f"{path}: unknown target setting(s) {', '.join(sorted(bad))}")
     if target.get("family", "cdktf") not in ("cdktf", "cdktn"):
         raise ConfigError(f"{path}: target.family must be 'cdktf' or 'cdktn'")
+    try:
+        rule_options = check_rule_options(data.get("rules", {}))
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     return Config(select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
                   unsafe_fixes=bool(data.get("unsafe-fixes", False)),
                   max_file_size=int(data.get("max-file-size", Config.max_file_size)),
-                  exclude=tuple(data.get("exclude", ())), target=target, source=str(path))
+                  exclude=tuple(data.get("exclude", ())), target=target, rules=rule_options,
+                  source=str(path))
+
+
+def check_rule_options(table: dict) -> dict:
+    """`[rules.<slug or id>]` tables, checked against each rule's declared options and choices."""
+    from iacfix import rules as rules_mod
+    checked = {}
+    for key, values in table.items():
+        rule = rules_mod.lookup(key)
+        if rule is None:
+            raise ConfigError(f"rules.{key}: no such rule")
+        if not isinstance(values, dict):
+            raise ConfigError(f"rules.{key}: expected a table of options")
+        for name, value in values.items():
+            if name not in rule.options:
+                known = ", ".join(sorted(rule.options)) or "none"
+                raise ConfigError(f"rules.{key}.{name}: unknown option (known: {known})")
+            choices = rule.option_choices.get(name)
+            if choices and value not in choices:
+                raise ConfigError(f"rules.{key}.{name}: {value!r} is not one of {', '.join(map(str, choices))}")
+        checked[rule.slug] = dict(values)
+    return checked
 
 
 # -- target detection -------------------------------------------------------------------------

@@ -26,6 +26,15 @@ class Context:
     config: Config = field(default_factory=Config)
     project: Path | None = None
 
+    def option(self, rule, name: str):
+        return self.config.option(rule, name)
+
+    @cached_property
+    def sources(self):
+        """The project's other files, for cross-file rules (`iacfix.project`)."""
+        from iacfix.project import ProjectSources
+        return ProjectSources(self.project, self.config.max_file_size)
+
     @cached_property
     def provider(self):
         from iacfix.knowledge.provider import ProviderIndex

@@ -114,9 +114,20 @@ def explain(rule) -> str:
            f"Languages: {', '.join(rule.languages)}   Fix: {rule.applicability.value}", "", rule.documentation()]
     if rule.rationale:
         out += ["", f"Generalises: {rule.rationale}"]
+    out += _options(rule)
     for ex in _showcase(rule):
         out += ["", f"Example ({ex.language}) — before:", _indent(ex.before), "after:", _indent(ex.after)]
     return "\n".join(out)
+
+
+def _options(rule) -> list[str]:
+    if not rule.options:
+        return []
+    lines = ["", f"Options ([tool.iacfix.rules.{rule.slug}]):"]
+    for name, default in rule.options.items():
+        choices = rule.option_choices.get(name)
+        lines.append(f"- {name} = {default!r}" + (f" (one of {', '.join(map(repr, choices))})" if choices else ""))
+    return lines
 
 
 def _showcase(rule):
@@ -144,6 +155,7 @@ def rules_markdown(rules) -> str:
                 r.documentation()]
         if r.rationale:
             out += ["", f"Generalises: {r.rationale}"]
+        out += _options(r)
         for ex in _showcase(r):
             fence = _FENCE.get(ex.language, "")
             out += ["", f"Before ({ex.language}):", "", f"```{fence}", ex.before.strip("\n"), "```", "",

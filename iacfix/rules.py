@@ -27,7 +27,8 @@ class Example:
     before: str
     after: str | None = None
     path: str = ""  # file name used for detection; defaults by language
-    options: dict = field(default_factory=dict)  # config overrides, e.g. {"target": {"provider": "19.51.0"}}
+    # config overrides: {"target": {"provider": "19.51.0"}}, {"rules": {"slug": {"option": value}}}
+    options: dict = field(default_factory=dict)
     reported: bool = False
 
     @property
@@ -45,6 +46,8 @@ class Rule:
     applicability: ClassVar[Applicability] = Applicability.SAFE
     triggers: ClassVar[tuple[str, ...]] = ()  # a file containing none of these is never parsed
     examples: ClassVar[tuple[Example, ...]] = ()
+    options: ClassVar[dict] = {}  # option name → default; set in config under [rules.<slug>]
+    option_choices: ClassVar[dict] = {}  # option name → allowed values, when closed
 
     def triggered(self, text: str, ctx, language: str) -> bool:
         """Cheap test on the raw text; override for something sharper than substrings."""

@@ -60,3 +60,14 @@ def test_config_files(tmp_path):
 def test_detects_other_python_manifests(tmp_path, name, text):
     write_tree(tmp_path, {name: text})
     assert detect_target(tmp_path).provider == "19.51.0"
+
+
+@pytest.mark.parametrize("table,message", [
+    ('[rules.no-such-rule]\nx = 1\n', "no such rule"),
+    ('[rules.provider-class-name]\nx = 1\n', "unknown option"),
+    ('[rules]\nIAC101 = 3\n', "expected a table"),
+])
+def test_rule_options_are_checked(tmp_path, table, message):
+    write_tree(tmp_path, {".iacfix.toml": table})
+    with pytest.raises(ConfigError, match=message):
+        config.load(start=tmp_path)

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT, tree
 from iacfix import api
-from iacfix.config import Config
+from iacfix.config import Config, check_rule_options
 
 CASES = sorted(p.parent for p in (ROOT / "golden").glob("*/*/case.toml"))
 
@@ -21,7 +21,7 @@ def run_case(work: Path, case: Path):
     target = {k: v for k, v in {"provider": options.get("target_provider"),
                                 "terraform": options.get("target_terraform"),
                                 "family": options.get("target_family")}.items() if v}
-    config = Config(target=target)
+    config = Config(target=target, rules=check_rule_options(options.get("rules", {})))
     return api.run([work], config, fix=True, unsafe=bool(options.get("unsafe_fixes")),
                    select=options.get("select"))
 

@@ -1,7 +1,7 @@
 """Every rule's bad→good examples, run through the real engine (Fixit style)."""
 import pytest
 
-from iacfix.config import Config, Target
+from iacfix.config import Config, Target, check_rule_options
 from iacfix.engine import Context, process
 from iacfix.rules import all_rules
 
@@ -9,7 +9,8 @@ CASES = [(rule, i, ex) for rule in all_rules() for i, ex in enumerate(rule.examp
 
 
 def _ctx(ex):
-    return Context(Target().merged(**ex.options.get("target", {})), Config())
+    return Context(Target().merged(**ex.options.get("target", {})),
+                   Config(rules=check_rule_options(ex.options.get("rules", {}))))
 
 
 @pytest.mark.parametrize("rule,i,ex", CASES, ids=[f"{r.id}-{i}-{e.language}" for r, i, e in CASES])
