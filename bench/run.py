@@ -7,7 +7,7 @@ Generates the synthetic tree (bench/generate.py) when it is missing or was made 
 parameters, then measures, for the files with defects and for the clean CDKTF files separately:
 
   raw read     open + read + UTF-8 decode of every file
-  bare parse   the same read, then the parser iacfix uses: libcst.parse_module (.py),
+  bare parse   the same read, then the parser iacfix uses: ast.parse (.py),
                ast_grep_py SgRoot(text, "typescript").root() (.ts)
   iacfix       the same read (api.read, as `iacfix apply` does), then
                iacfix.engine.process(path, data, rules, ctx, fix=True) with the rules and the
@@ -113,14 +113,14 @@ def main(argv=None) -> int:
     # -- one-time costs -------------------------------------------------------------------------
     one_time = {}
     with Clock() as c:
-        import libcst
+        import ast
         from ast_grep_py import SgRoot
 
         from iacfix import api, engine, languages
         from iacfix import config as config_mod
         from iacfix import rules as rules_mod
         from iacfix.engine import Context
-    one_time["import iacfix (libcst, ast-grep, tree-sitter, ruamel)"] = (c.cpu, c.wall)
+    one_time["import iacfix (ast-grep, tree-sitter, ruamel)"] = (c.cpu, c.wall)
 
     with Clock() as c:
         config = config_mod.load(start=tree)
@@ -178,7 +178,7 @@ def main(argv=None) -> int:
 
     def bare_parse(path: str, text: str) -> None:
         if path.endswith(".py"):
-            libcst.parse_module(text)
+            ast.parse(text)
         elif path.endswith(".ts"):
             SgRoot(text, "typescript").root()
 

@@ -2,7 +2,7 @@
 
 `run.py --profile` uses this. For the length of a `with Stages() as s:` block, a few functions that
 iacfix calls are wrapped with timers (process_time, exclusive of nested timed calls): the parsers,
-LibCST's position metadata, each rule's trigger and check, the fix verifier, fix application.
+each rule's trigger and check, the fix verifier, fix application.
 Nothing in iacfix's source changes and the wrappers are removed on exit; a wrapper costs about a
 microsecond a call, which is nothing against a millisecond parse. Whatever `engine.process` spends
 outside these points is reported as "engine, other".
@@ -56,8 +56,6 @@ class Stages:
         setattr(owner, attr, self._wrap(label, fn, consume))
 
     def __enter__(self):
-        import libcst.metadata.wrapper as md
-
         from iacfix import api, engine, rules as rules_mod
         from iacfix.languages import python as py, typescript as ts
 
@@ -65,10 +63,8 @@ class Stages:
         self.patch(engine, "process", "engine.process (total)")
         self.patch(engine, "decode", "decode")
         self.patch(engine.languages, "detect", "detect language")
-        self.patch(py.cst, "parse_module", "python: libcst.parse_module")
-        self.patch(py, "PythonDocument", "python: PythonDocument (_Collector walk)")
-        self.patch(md.MetadataWrapper, "resolve", "python: libcst PositionProvider metadata")
-        self.patch(py, "verify", "python: verify (ast.parse)")
+        self.patch(py.ast, "parse", "python: ast.parse (find parse and verify)")
+        self.patch(py, "PythonDocument", "python: PythonDocument (index of calls, names, imports)")
         self.patch(ts, "_problems", "typescript: tree-sitter parse + error scan")
         self.patch(ts, "SgRoot", "typescript: ast-grep SgRoot parse")
         self.patch(ts, "TypeScriptDocument", "typescript: TypeScriptDocument (imports)")
