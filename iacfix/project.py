@@ -18,6 +18,7 @@ class ProjectSources:
         self.max_size = max_size
         self._cache: dict[tuple[str, ...], list[tuple[Path, str]]] = {}
         self._paths: tuple[Path, ...] | None = None
+        self._memo: dict = {}
 
     def files(self, *suffixes: str) -> list[tuple[Path, str]]:
         """(path, text) of every readable UTF-8 file under the root ending in one of `suffixes`."""
@@ -27,6 +28,12 @@ class ProjectSources:
                 self._paths = () if self.root is None else _walk(self.root)
             self._cache[key] = _read(self._paths, key, self.max_size)
         return self._cache[key]
+
+    def memo(self, key, factory):
+        """A value derived from the project's files (a parsed index), computed once per run."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]
 
 
 def _walk(root: Path) -> tuple[Path, ...]:

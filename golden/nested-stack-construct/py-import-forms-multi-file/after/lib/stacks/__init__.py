@@ -1,0 +1,4 @@
+"""Service stacks."""
+from .monitoring_stack import MonitoringStack
+
+__all__ = ["MonitoringStack"]
