@@ -118,7 +118,8 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
     if front_end is None:
         return result
     result.language = front_end.NAME
-    active = [r for r in rules if front_end.NAME in r.languages and r.triggered(text, ctx, front_end.NAME)]
+    candidates = [r for r in rules if front_end.NAME in r.languages]
+    active = [r for r in candidates if r.triggered(text, ctx, front_end.NAME)]
     if not active:
         return result
     allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
@@ -160,13 +161,12 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
             return result
         result.applied.extend(outcome.applied)
         current = outcome.data
-        if len(outcome.applied) == len(findings):
-            # everything found was fixed: the next pass need only run the rules whose trigger
-            # still matches the new text; when none does, this is the fixpoint
-            active = [r for r in active if r.triggered(new_text, ctx, front_end.NAME)]
-            if not active:
-                result.findings = []
-                break
+        # the next pass runs the rules whose trigger matches the new text: a fix may have made
+        # work for a rule the original did not trigger (a secret added, then ordered)
+        active = [r for r in candidates if r.triggered(new_text, ctx, front_end.NAME)]
+        if not active:  # a rule whose trigger fails cannot find anything: this is the fixpoint
+            result.findings = []
+            break
     else:
         result.internal_error = f"fixes did not converge after {MAX_PASSES} passes; file left unchanged"
         result.fixed, result.applied = None, []

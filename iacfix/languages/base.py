@@ -35,6 +35,11 @@ class Source:
             i = find("\n", i + 1)
         self._ascii = self.text.isascii()
 
+    @property
+    def newline(self) -> str:
+        """The file's line end, for text a fix inserts."""
+        return "\r\n" if "\r\n" in self.text else "\n"
+
     def offset(self, line: int, column: int) -> int:
         """Character offset of a 1-based line and 0-based character column."""
         return self._line_starts[line - 1] + column

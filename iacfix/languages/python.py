@@ -221,7 +221,7 @@ class PythonDocument(Document):
         line_end = self.source.offset(line, len(line_text))
         has_comma = text[name_end:stmt_end].lstrip(" \t\\\n").startswith(",")
         edits = [] if has_comma else [self.source.edit(name_end, name_end, ",")]
-        return edits + [self.source.edit(line_end, line_end, f"\n{indent}{name},")]
+        return edits + [self.source.edit(line_end, line_end, f"{self.source.newline}{indent}{name},")]
 
     def _new_import_line(self, module: str, name: str):
         package = module.split(".")[0]
@@ -232,11 +232,12 @@ class PythonDocument(Document):
                 anchor = stmt
         if anchor is None and self.imports.top_level:
             anchor = self.imports.top_level[-1]
-        text = f"from {module} import {name}\n"
+        nl = self.source.newline
+        text = f"from {module} import {name}{nl}"
         if anchor is None:
             return self.source.edit(0, 0, text)
         _, end = self.span(anchor)
         newline = self.text.find("\n", end)
         if newline == -1:
-            return self.source.edit(len(self.text), len(self.text), "\n" + text.rstrip("\n"))
+            return self.source.edit(len(self.text), len(self.text), nl + text[:-len(nl)])
         return self.source.edit(newline + 1, newline + 1, text)
