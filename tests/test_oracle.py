@@ -62,7 +62,7 @@ def test_golden_after_passes_the_oracle(case):
         assert not before["ok"], "before/ is declared broken but passes the oracle"
 
 
-@pytest.mark.parametrize("example", ["cdktf-python", "cdktf-typescript"])
+@pytest.mark.parametrize("example", ["cdktf-python", "cdktf-typescript", "cloudformation"])
 def test_examples_pass_the_oracle_once_fixed(example, tmp_path):
     work = tmp_path / example
     shutil.copytree(ROOT / "examples" / example, work)

@@ -18,6 +18,8 @@ from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool
 from cdktf_cdktf_provider_aws.cognito_user_pool_client import CognitoUserPoolClient
 import cdktf_cdktf_provider_aws.lb_target_group as tg
 
+from lib.data_stack import DataStack
+
 
 class TapStack(TerraformStack):
     def __init__(self, scope: Construct, id: str, environment_suffix: str = "dev"):
@@ -61,5 +63,7 @@ class TapStack(TerraformStack):
         tg.LbTargetGroup(self, "web-tg", name=f"example-web-{environment_suffix}", port=80,
                          protocol="HTTP", target_type="ip",
                          health_check=[tg.LbTargetGroupHealthCheck(path="/health", matcher="200")])
+
+        DataStack(self, "data-stack", environment_suffix)
 
         TerraformOutput(self, "bucket_name", value=bucket.bucket)

@@ -9,6 +9,7 @@ import * as versioning from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { s3BucketLifecycleConfiguration, cognitoUserPoolClient } from '@cdktf/provider-aws';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { EducationStack } from './education-stack';
 
 export interface TapStackProps {
   environmentSuffix: string;
@@ -64,6 +65,8 @@ export class TapStack extends TerraformStack {
       targetType: 'ip',
       healthCheck: [{ path: '/health', matcher: '200' }],
     });
+
+    new EducationStack(this, 'education', { environmentSuffix });
 
     new TerraformOutput(this, 'bucket_name', { value: bucket.bucket });
   }

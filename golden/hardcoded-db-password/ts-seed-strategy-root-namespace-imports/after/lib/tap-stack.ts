@@ -1,0 +1,58 @@
+import { Construct } from 'constructs';
+import { S3Backend, TerraformStack } from 'cdktf';
+import {
+  provider,
+  dbInstance,
+  dataAwsSecretsmanagerSecret,
+  dataAwsSecretsmanagerSecretVersion,
+} from '@cdktf/provider-aws';
+
+interface TapStackProps {
+  environmentSuffix?: string;
+  stateBucket?: string;
+  stateBucketRegion?: string;
+  awsRegion?: string;
+  defaultTags?: provider.AwsProviderDefaultTags;
+}
+
+export class TapStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props?: TapStackProps) {
+    super(scope, id);
+
+    const environmentSuffix = props?.environmentSuffix || 'dev';
+    const awsRegion = props?.awsRegion || 'us-east-1';
+    const stateBucketRegion = props?.stateBucketRegion || 'us-east-1';
+    const stateBucket = props?.stateBucket || 'iac-rlhf-tf-states';
+    const defaultTags = props?.defaultTags ? [props.defaultTags] : [];
+
+    new provider.AwsProvider(this, 'aws', {
+      region: awsRegion,
+      defaultTags: defaultTags,
+    });
+
+    new S3Backend(this, {
+      bucket: stateBucket,
+      key: `${environmentSuffix}/${id}.tfstate`,
+      region: stateBucketRegion,
+      encrypt: true,
+    });
+
+    // master password read from Secrets Manager (the secret is created outside this stack)
+    const databaseSecret = new dataAwsSecretsmanagerSecret.DataAwsSecretsmanagerSecret(this, 'inventory-db-secret', {
+      name: 'inventory-db-master-password',
+    });
+    const databaseSecretVersion = new dataAwsSecretsmanagerSecretVersion.DataAwsSecretsmanagerSecretVersion(this, 'inventory-db-secret-version', {
+      secretId: databaseSecret.id,
+    });
+    this.database = new dbInstance.DbInstance(this, 'inventory-db', {
+      engine: 'mysql',
+      instanceClass: 'db.t3.micro',
+      allocatedStorage: 20,
+      username: 'inventory',
+      password: databaseSecretVersion.secretString, /* TODO rotate */
+      skipFinalSnapshot: true,
+    });
+  }
+
+  public database: dbInstance.DbInstance;
+}
