@@ -198,17 +198,7 @@ class Template:
         return node.value if isinstance(node, ScalarNode) and isinstance(node.value, str) else ""
 
     def prop(self, name: str, *path) -> Node | None:
-        node = self.attr(name, "Properties")
-        for part in path:
-            if isinstance(part, int):
-                if not isinstance(node, SequenceNode) or part >= len(node.value):
-                    return None
-                node = node.value[part]
-            else:
-                if not isinstance(node, MappingNode):
-                    return None
-                node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == part), None)
-        return node
+        return self.doc.node(("Resources", name, "Properties", *path)) if name in self.nodes else None
 
     def condition(self, name: str) -> str | None:
         node = self.attr(name, "Condition")

@@ -5,6 +5,8 @@ import re
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
+from iacfix.codemods import _secrets
+
 # resource type → the property that lets the service manage the master password
 TARGETS = {
     "AWS::RDS::DBInstance": "ManageMasterUserPassword",
@@ -120,7 +122,7 @@ def check(rule, doc, ctx, strategy: str):
             yield source.finding(rule, start, end, message + f"; let the service manage it in Secrets Manager: "
                                  f"`{managed}: true`", edits)
             continue
-        secret = _unique(f"{name}Secret", taken)
+        secret = _secrets.unique(f"{name}Secret", taken)
         template = _username_template(doc, props)
         generate = {}
         if template is not None:
@@ -169,13 +171,6 @@ def _keys(mapping) -> list[str]:
     return [k.value for k, _ in mapping.value if isinstance(k, ScalarNode)] if isinstance(mapping, MappingNode) else []
 
 
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name}{n}"
-    taken.add(candidate)
-    return candidate
 
 
 def _kebab(name: str) -> str:
