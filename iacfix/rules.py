@@ -41,7 +41,8 @@ class Rule:
     id: ClassVar[str]
     slug: ClassVar[str]
     summary: ClassVar[str]
-    rationale: ClassVar[str] = ""  # which seed correction(s) it generalises
+    rationale: ClassVar[str] = ""  # which seed correction(s) it generalises, in words
+    seeds: ClassVar[tuple[str, ...]] = ()  # the seed corrections it covers, "003#8" (docs/seed-coverage.md)
     languages: ClassVar[tuple[str, ...]]
     applicability: ClassVar[Applicability] = Applicability.SAFE
     triggers: ClassVar[tuple[str, ...]] = ()  # a file containing none of these is never parsed

@@ -54,6 +54,7 @@ class CreateOrderDependsOn(Rule):
     slug = "create-order-depends-on"
     summary = "EIP/NAT gateway → VPC gateway attachment, API deployment → its methods, ECS service → its listener: DependsOn where missing"
     rationale = "seed 001 #2 generalised: creation orders CloudFormation cannot infer"
+    seeds = ("001#2",)
     languages = ("cloudformation",)
     triggers = (ATTACHMENT, DEPLOYMENT, SERVICE)
     examples = (

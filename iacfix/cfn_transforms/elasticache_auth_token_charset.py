@@ -46,6 +46,7 @@ class ElastiCacheAuthTokenCharset(Rule):
     slug = "elasticache-auth-token-charset"
     summary = "Secret generated for an ElastiCache AuthToken must exclude the punctuation AUTH tokens forbid"
     rationale = "seed 001 #3 (Invalid AuthToken: generated token had forbidden symbols)"
+    seeds = ("001#3",)
     languages = ("cloudformation",)
     triggers = ("AuthToken",)
     examples = (

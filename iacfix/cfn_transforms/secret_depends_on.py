@@ -67,6 +67,7 @@ class SecretDependsOn(Rule):
     slug = "secret-depends-on"
     summary = "A resource that resolves a template's secret by name gets DependsOn on it; the secret is moved before its first consumer"
     rationale = "seed 001 #2 (Redis AuthToken resolved a secret created after the cluster)"
+    seeds = ("001#2",)
     languages = ("cloudformation",)
     triggers = (SECRET,)
     options = {"move": "resolvers"}

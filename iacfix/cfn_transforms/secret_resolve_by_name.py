@@ -34,6 +34,7 @@ class SecretResolveByName(Rule):
     slug = "secret-resolve-by-name"
     summary = "`{{resolve:secretsmanager:${Secret}…}}` of a named template secret resolves it by that name (with DependsOn)"
     rationale = "seed 001 #2 (AuthToken resolved by the secret's name, with DependsOn on it)"
+    seeds = ("001#2",)
     languages = ("cloudformation",)
     triggers = (RESOLVE,)
     examples = (

@@ -89,6 +89,7 @@ class HardcodedDbPassword(Rule):
     slug = "hardcoded-db-password"
     summary = "Hard-coded database master password (literal or NoEcho default): let the service manage it or generate it"
     rationale = "seed 000 #2, seed 003 #1, seed 004 #5 (hard-coded master passwords)"
+    seeds = ("000#2", "003#1", "004#5")
     languages = ("python", "typescript", "cloudformation")
     applicability = Applicability.UNSAFE
     options = {"strategy": "managed"}

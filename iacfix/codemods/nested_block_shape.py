@@ -89,6 +89,7 @@ class NestedBlockShape(Rule):
     slug = "nested-block-shape"
     summary = "Nested block given as one struct where the provider wants a list of structs, or the reverse"
     rationale = "seed 004 #2 (lifecycle `expiration` must be a list), seed 002 #4 (`tokenValidityUnits` must be a list)"
+    seeds = ("004#2", "002#4")
     languages = ("python", "typescript")
     triggers = _provider.TRIGGERS
     examples = (

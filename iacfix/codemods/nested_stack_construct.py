@@ -73,6 +73,7 @@ class NestedStackConstruct(Rule):
     slug = "nested-stack-construct"
     summary = "A TerraformStack subclass created inside another construct (`this`/`self` scope) must extend Construct"
     rationale = "seed 002 #1 (EducationStack extends TerraformStack → Construct)"
+    seeds = ("002#1",)
     languages = ("python", "typescript")
     triggers = ("TerraformStack",)
     examples = (

@@ -60,6 +60,7 @@ class ProviderClassName(Rule):
     slug = "provider-class-name"
     summary = "Provider class or struct name that its module does not export (missing `A`/`Struct` suffix)"
     rationale = "seed 004 #1 (S3BucketServerSideEncryptionConfiguration → …A)"
+    seeds = ("004#1",)
     languages = ("python", "typescript")
     triggers = _provider.TRIGGERS
     examples = (

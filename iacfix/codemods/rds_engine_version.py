@@ -68,6 +68,7 @@ class RdsEngineVersion(Rule):
     slug = "rds-engine-version"
     summary = "RDS engine version unknown or deprecated in cfn-lint's RDS data; pinned to a supported one of the same major"
     rationale = "seed 001 #1 (mysql 8.0.35 → 8.0.43), seed 003 #8 (postgres 14.7 outdated)"
+    seeds = ("001#1", "003#8")
     languages = ("python", "typescript", "cloudformation")
     options = {"policy": "nearest", "major_only": "auto", "major_upgrade": "unsafe"}
     option_choices = {"policy": rds_versions.POLICIES, "major_only": ("auto", "pin", "keep"),

@@ -152,6 +152,7 @@ class SecretLookupNotCreated(Rule):
     slug = "secret-lookup-not-created"
     summary = "Secrets Manager secret looked up by a name that nothing in the project creates"
     rationale = "seed 000 #1 (DataAwsSecretsmanagerSecret of a secret that does not exist)"
+    seeds = ("000#1",)
     languages = ("python", "typescript")
     applicability = Applicability.UNSAFE
     examples = (
