@@ -55,4 +55,6 @@ def test_there_are_goldens_for_every_family():
     assert {"provider-class-name", "nested-block-shape"} <= families
     for family in families:
         cases = [c for c in CASES if c.parent.name == family]
-        assert len(cases) >= 7, family
+        # the seed instance, real-code variants (import forms, comments, several defects), an
+        # already-correct case
+        assert len(cases) >= 4, family
