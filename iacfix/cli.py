@@ -98,7 +98,7 @@ def list_rules(format: Format = typer.Option(Format.text, "--format", help="text
     console = _console()
     for rule in rules:
         console.print(f"[bold]{rule.id}[/]  {rule.slug:<28} {','.join(rule.languages):<24} "
-                      f"{rule.applicability.value:<7} {escape(rule.summary)}")
+                      f"{rule.fix_label():<7} {escape(rule.summary)}")
 
 
 @app.command()

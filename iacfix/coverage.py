@@ -54,10 +54,6 @@ def golden_cases(root: Path = ROOT / "golden") -> dict[str, list[str]]:
     return cases
 
 
-def is_codemod(rule) -> bool:
-    return any(ex.after is not None for ex in rule.examples)
-
-
 def rows(rules, found: list[Correction], cases: dict[str, list[str]]) -> list[dict]:
     out = []
     for c in found:
@@ -73,7 +69,7 @@ def problems(table: list[dict]) -> list[str]:
         c = row["correction"]
         if not row["rules"]:
             out.append(f"seed {c.seed} #{c.number} ({c.title}): no rule")
-        elif any(is_codemod(r) for r in row["rules"]) and not row["cases"]:
+        elif any(r.is_codemod() for r in row["rules"]) and not row["cases"]:
             out.append(f"seed {c.seed} #{c.number} ({c.title}): a codemod but no golden case names it")
     return out
 
@@ -91,8 +87,8 @@ def markdown(table: list[dict]) -> str:
             lines.append(f"| {c.seed} | {c.number} | {title} | — | not covered yet | | |")
             continue
         ids = ", ".join(f"{r.id} {r.slug}" for r in rules)
-        kinds = ", ".join(sorted({"codemod" if is_codemod(r) else "diagnostic" for r in rules}))
-        fixes = ", ".join(sorted({r.applicability.value for r in rules if is_codemod(r)})) or "—"
+        kinds = ", ".join(sorted({"codemod" if r.is_codemod() else "diagnostic" for r in rules}))
+        fixes = ", ".join(sorted({r.applicability.value for r in rules if r.is_codemod()})) or "—"
         shown = row["cases"][:3]
         cases = ", ".join(f"`{case}`" for case in shown) or "—"
         if len(row["cases"]) > len(shown):

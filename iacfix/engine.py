@@ -153,6 +153,12 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
         problems = front_end.verify(new_text, path)
         if problems and baseline is None:
             baseline = front_end.verify(text, path)
+        if problems and len(problems) > len(baseline) and len(outcome.applied) > 1:
+            # fixes that are each fine can clash when applied together (two arguments appended
+            # after the same last one share its comma): take the first alone, the rest next pass
+            outcome = apply_fixes(current, outcome.applied[:1])
+            new_text = outcome.data.decode("utf-8")
+            problems = front_end.verify(new_text, path)
         if problems and len(problems) > len(baseline):
             rules_used = ", ".join(sorted({f.rule for f in outcome.applied}))
             result.internal_error = (f"a fix by {rules_used} would break the file ({problems[0]}); "

@@ -47,6 +47,7 @@ class Rule:
     applicability: ClassVar[Applicability] = Applicability.SAFE
     triggers: ClassVar[tuple[str, ...]] = ()  # a file containing none of these is never parsed
     examples: ClassVar[tuple[Example, ...]] = ()
+    opt_in: ClassVar[bool] = False  # a project-hygiene check that runs only when selected by name or prefix
     options: ClassVar[dict] = {}  # option name → default; set in config under [rules.<slug>]
     option_choices: ClassVar[dict] = {}  # option name → allowed values, when closed
 
@@ -57,6 +58,15 @@ class Rule:
     def check(self, doc, ctx) -> Iterable[Finding]:
         method = getattr(self, f"check_{doc.language}", None)
         return method(doc, ctx) if method else ()
+
+    @classmethod
+    def fix_label(cls) -> str:
+        """The fix applicability, or "none" for a diagnostic (a rule none of whose examples is fixed)."""
+        return cls.applicability.value if cls.is_codemod() else "none"
+
+    @classmethod
+    def is_codemod(cls) -> bool:
+        return any(ex.after is not None for ex in cls.examples)
 
     @classmethod
     def documentation(cls) -> str:
@@ -89,7 +99,10 @@ def lookup(key: str) -> Rule | None:
 
 
 def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
-    """The rules chosen by --select / --ignore; ids, slugs and id prefixes (IAC1) are accepted."""
+    """The rules chosen by --select / --ignore; ids, slugs and id prefixes (IAC1) are accepted.
+
+    Opt-in rules run only when a selection names them (by id, slug or prefix), not by default
+    and not with ALL."""
 
     def matches(rule: Rule, keys) -> bool:
         return any(rule.slug == k.lower() or rule.id.lower().startswith(k.lower()) for k in keys)
@@ -98,5 +111,6 @@ def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule
     for key in select + ignore:
         if key.upper() != "ALL" and not any(matches(r, [key]) for r in all_rules()):
             raise KeyError(key)
-    chosen = [r for r in all_rules() if not select or "ALL" in (k.upper() for k in select) or matches(r, select)]
+    everything = "ALL" in (k.upper() for k in select)
+    chosen = [r for r in all_rules() if (matches(r, select) if select and not everything else not r.opt_in)]
     return tuple(r for r in chosen if not matches(r, ignore))

@@ -71,3 +71,14 @@ def test_rule_options_are_checked(tmp_path, table, message):
     write_tree(tmp_path, {".iacfix.toml": table})
     with pytest.raises(ConfigError, match=message):
         config.load(start=tmp_path)
+
+
+def test_opt_in_rules_run_only_when_named():
+    from iacfix import rules
+    opt_in = [r for r in rules.all_rules() if r.opt_in]
+    assert opt_in, "the hygiene checks are opt-in"
+    default = rules.select()
+    assert not set(opt_in) & set(default) and not set(opt_in) & set(rules.select(["ALL"]))
+    for rule in opt_in:
+        assert rule in rules.select([rule.id]) and rule in rules.select([rule.slug])
+        assert rule in rules.select([rule.id[:4]])  # a prefix names them too

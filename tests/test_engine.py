@@ -61,3 +61,28 @@ def test_untriggered_file_is_not_parsed():
     broken = b"from cdktf import App\ndef (:\n"
     result = process("a.py", broken, [Picky()], Context(), fix=True)
     assert result.error is None and result.fixed is None
+
+
+class _AppendArgument(Rule):
+    """Appends `name=1` after the last argument of `f(...)`, the comma as an edit of its own (as the
+    argument helpers do): two such fixes share the comma edit and clash when applied together."""
+
+    summary, languages = "appends an argument", ("python",)
+
+    def __init__(self, rule_id: str, name: str):
+        self.id, self.slug, self.name = rule_id, f"append-{name}", name
+
+    def check_python(self, doc, ctx):
+        if f"{self.name}=" in doc.text:
+            return
+        close = doc.text.rindex(")")
+        edits = [doc.source.edit(close, close, ","), doc.source.edit(close, close, f" {self.name}=1")]
+        yield doc.source.finding(self, close, close + 1, "append", edits)
+
+
+def test_fixes_that_clash_together_are_applied_one_by_one():
+    text = "from cdktf import App\nf(a=0)\n"
+    rules = [_AppendArgument("T904", "b"), _AppendArgument("T905", "c")]
+    result = process("a.py", text.encode(), rules, Context(), fix=True)
+    assert result.internal_error is None
+    assert result.fixed.decode() == "from cdktf import App\nf(a=0, b=1, c=1)\n"

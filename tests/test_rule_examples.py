@@ -37,8 +37,13 @@ def test_example(rule, i, ex):
 @pytest.mark.parametrize("rule", all_rules(), ids=[r.id for r in all_rules()])
 def test_rule_metadata(rule):
     assert rule.id and rule.slug and rule.summary and rule.documentation()
+    codemod = any(ex.after for ex in rule.examples)
     for language in rule.languages:
-        assert any(ex.language == language and ex.after for ex in rule.examples), \
-            f"{rule.id} needs a bad→good example in {language}"
+        if codemod:
+            assert any(ex.language == language and ex.after for ex in rule.examples), \
+                f"{rule.id} needs a bad→good example in {language}"
+        else:  # a diagnostic (no fix anywhere): a reported example per language
+            assert any(ex.language == language and ex.reported for ex in rule.examples), \
+                f"{rule.id} needs a reported example in {language}"
     assert any(ex.after is None and not ex.reported for ex in rule.examples), \
         f"{rule.id} needs a valid (untouched) example"

@@ -1,8 +1,8 @@
 """Language front ends. Each module offers NAME, EXTENSIONS, detect(path, text), parse(source) and
 verify(text, path) → list of problems; the engine picks the first whose detect() accepts a file's content."""
-from iacfix.languages import cloudformation, python, typescript, workflow
+from iacfix.languages import cloudformation, manifest, python, typescript, workflow
 
-FRONT_ENDS = (python, typescript, cloudformation, workflow)
+FRONT_ENDS = (python, typescript, cloudformation, workflow, manifest)
 BY_NAME = {fe.NAME: fe for fe in FRONT_ENDS}
 EXTENSIONS = tuple(sorted({ext for fe in FRONT_ENDS for ext in fe.EXTENSIONS}))
 

@@ -25,8 +25,22 @@ _CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|cdktn\w*|construc
 
 
 def detect(path: str, text: str) -> bool:
-    """A CDKTF Python file imports cdktf, cdktn or their provider bindings."""
-    return path.endswith(EXTENSIONS) and ("cdktf" in text or "cdktn" in text) and bool(_CDKTF_IMPORT.search(text))
+    """A CDKTF Python file imports cdktf, cdktn or their provider bindings; a test module of an IaC
+    project (`test_*.py`, `*_test.py`, or under `tests/`, with a `def test_…`) is ours too."""
+    if not path.endswith(EXTENSIONS):
+        return False
+    return ("cdktf" in text or "cdktn" in text) and bool(_CDKTF_IMPORT.search(text)) or is_test_module(path, text)
+
+
+_TEST_DEF = re.compile(r"^\s*(?:async\s+)?def\s+test", re.M)
+
+
+def is_test_module(path: str, text: str) -> bool:
+    """A pytest/unittest module: named `test_*.py` / `*_test.py` or in a `tests`/`test` folder, with a test function."""
+    norm = "/" + path.replace("\\", "/")
+    name = norm.rsplit("/", 1)[-1]
+    named = name.startswith("test_") or name.endswith("_test.py") or "/tests/" in norm or "/test/" in norm
+    return named and bool(_TEST_DEF.search(text))
 
 
 def verify(text: str, path: str = "x.py") -> list[str]:

@@ -12,7 +12,8 @@ from iacfix.languages.base import Document, ParseError, Source
 
 NAME = "typescript"
 EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
-_CDKTF = re.compile(r"""from\s+['"](?:cdktf|cdktn|@cdktf/|@cdktn/|constructs)|require\(\s*['"](?:cdktf|cdktn|@cdktf/|@cdktn/)""")
+# AWS SDK v3 imports: the Lambda handlers that live in a CDKTF project (IAC401, IAC403)
+_CDKTF = re.compile(r"""from\s+['"](?:cdktf|cdktn|@cdktf/|@cdktn/|constructs|@aws-sdk/)|require\(\s*['"](?:cdktf|cdktn|@cdktf/|@cdktn/|@aws-sdk/)""")
 # ast-grep edits well but hides tree-sitter's zero-width "missing" tokens (an unclosed brace parses
 # without an ERROR node), so validity is asked of tree-sitter itself
 _PARSERS = {
@@ -22,7 +23,20 @@ _PARSERS = {
 
 
 def detect(path: str, text: str) -> bool:
-    return path.endswith(EXTENSIONS) and not path.endswith(".d.ts") and bool(_CDKTF.search(text))
+    """A CDKTF file imports cdktf/cdktn/constructs; a test file of an IaC project (`*.test.ts`,
+    `*.spec.ts`, or under `test/`/`__tests__/`, calling `expect(`) is ours too."""
+    return path.endswith(EXTENSIONS) and not path.endswith(".d.ts") and \
+        (bool(_CDKTF.search(text)) or is_test_file(path, text))
+
+
+_TEST_NAME = re.compile(r"\.(?:test|spec)\.[cm]?tsx?$")
+
+
+def is_test_file(path: str, text: str) -> bool:
+    """A jest/vitest/mocha test file: by name or folder, and it calls `expect(`."""
+    norm = "/" + path.replace("\\", "/")
+    named = bool(_TEST_NAME.search(norm)) or "/test/" in norm or "/tests/" in norm or "/__tests__/" in norm
+    return named and "expect(" in text
 
 
 def _dialect(path: str) -> str:

@@ -1,0 +1,79 @@
+"""Web tier (seed 003 #9): an ALB, a target group and an Auto Scaling group that are never connected."""
+
+from constructs import Construct
+from cdktf import TerraformStack, S3Backend, TerraformOutput
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+from cdktf_cdktf_provider_aws.launch_template import LaunchTemplate
+from cdktf_cdktf_provider_aws.lb import Lb
+from cdktf_cdktf_provider_aws.lb_target_group import LbTargetGroup
+from cdktf_cdktf_provider_aws.lb_listener import LbListener, LbListenerDefaultAction
+from cdktf_cdktf_provider_aws.autoscaling_group import AutoscalingGroup, AutoscalingGroupLaunchTemplate
+from cdktf_cdktf_provider_aws.autoscaling_attachment import AutoscalingAttachment
+
+
+class TapStack(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs):
+        super().__init__(scope, construct_id)
+
+        environment_suffix = kwargs.get("environment_suffix", "dev")
+        aws_region = kwargs.get("aws_region", "us-east-1")
+        state_bucket = kwargs.get("state_bucket", "iac-rlhf-tf-states")
+        state_bucket_region = kwargs.get("state_bucket_region", "us-east-1")
+        default_tags = kwargs.get("default_tags", {})
+
+        AwsProvider(self, "aws", region=aws_region, default_tags=[default_tags])
+        S3Backend(
+            self,
+            bucket=state_bucket,
+            key=f"{environment_suffix}/{construct_id}.tfstate",
+            region=state_bucket_region,
+            encrypt=True,
+        )
+
+        launch_template = LaunchTemplate(
+            self,
+            "launch_template",
+            name_prefix=f"web-{environment_suffix}-",
+            image_id="ami-0c802847a7dd848c0",
+            instance_type="t3.micro",
+        )
+
+        alb = Lb(
+            self,
+            "alb",
+            name=f"web-alb-{environment_suffix}",
+            load_balancer_type="application",
+            subnets=["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+        )
+
+        tg = LbTargetGroup(
+            self,
+            "tg",
+            name=f"web-tg-{environment_suffix}",
+            port=80,
+            protocol="HTTP",
+            vpc_id="vpc-0123456789abcdef0",
+        )
+
+        LbListener(
+            self,
+            "listener",
+            load_balancer_arn=alb.arn,
+            port=80,
+            protocol="HTTP",
+            default_action=[LbListenerDefaultAction(type="forward", target_group_arn=tg.arn)],
+        )
+
+        # web servers (the seed never attached them to the target group)
+        asg = AutoscalingGroup(
+            self,
+            "asg",
+            name=f"web-asg-{environment_suffix}",
+            min_size=1,
+            max_size=3,
+            vpc_zone_identifier=["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+            launch_template=AutoscalingGroupLaunchTemplate(id=launch_template.id, version="$Latest"),
+        )
+        AutoscalingAttachment(self, "asg_attachment", autoscaling_group_name=asg.name, lb_target_group_arn=tg.arn)
+
+        TerraformOutput(self, "alb_dns_name", value=alb.dns_name)

@@ -1,0 +1,15 @@
+from constructs import Construct
+from cdktf import TerraformStack
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+
+
+class NetworkStack(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str):
+        super().__init__(scope, construct_id)
+        AwsProvider(self, "aws", region="us-east-1")
+
+
+class DatabaseStack(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str):
+        super().__init__(scope, construct_id)
+        AwsProvider(self, "aws", region="us-east-1")
