@@ -102,3 +102,12 @@ def test_valid_python_newer_than_the_interpreter_is_skipped_with_a_note(tmp_path
     assert "note:" in result.stderr and "newer than the Python" in result.stderr
     assert (tmp_path / "lib/new.py").read_text() == newer, "not checked, so not touched"
     assert (tmp_path / "lib/old.py").read_text() == PY_GOOD
+
+
+def test_a_manifest_its_own_tool_would_reject_is_skipped_with_a_note(tmp_path):
+    broken = '// package.json\n{"dependencies": {"cdktf": "^0.19.0"}}\n'
+    write_tree(tmp_path, {"package.json": broken, "cdktf.json": '{"language": "typescript"'})
+    result = run("apply", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("note:") == 2 and "not a valid package.json" in result.stderr
+    assert (tmp_path / "package.json").read_text() == broken

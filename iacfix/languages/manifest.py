@@ -74,6 +74,17 @@ class ManifestDocument(Document):
         self.data = data
 
 
+class Unreadable(ParseError):
+    """A manifest its own tool (npm, pipenv, cdktf) would reject: that tool reports it; iacfix skips
+    the file with a notice instead of an input error."""
+
+    skip = True
+
+
 def parse(source: Source) -> ManifestDocument:
     kind = kind_of(source.path) or "requirements"
-    return ManifestDocument(source, kind, _load(kind, source.text))
+    try:
+        return ManifestDocument(source, kind, _load(kind, source.text))
+    except ParseError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        raise Unreadable(f"not a valid {kind}: {exc}{where}; not checked", exc.line) from None
