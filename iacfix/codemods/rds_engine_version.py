@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 import re
 
-from iacfix.codemods import _provider
+from iacfix.codemods import _checks, _provider
 from iacfix.fixes import Applicability
 from iacfix.knowledge import rds_versions
 from iacfix.rules import Example, Rule
@@ -299,7 +299,7 @@ Resources:
                     continue
                 name = key.text()[1:-1] if key.kind() == "string" else key.text()
                 values[name] = value
-            engine, version = _ts_str(values.get("engine")), _ts_str(values.get("engineVersion"))
+            engine, version = _checks.ts_str(values.get("engine")), _checks.ts_str(values.get("engineVersion"))
             if engine is None or version is None:
                 continue
             start, end = doc.span(values["engineVersion"])
@@ -379,13 +379,3 @@ def _yaml_text(value: str, quote: str, is_json: bool) -> str:
 
 def _py_str(node) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
-
-
-def _ts_str(node) -> str | None:
-    """The value of a plain string literal (or a template string without substitutions)."""
-    if node is None:
-        return None
-    text = node.text()
-    if node.kind() == "string" or node.kind() == "template_string" and "${" not in text:
-        return text[1:-1] if "\\" not in text else None
-    return None
