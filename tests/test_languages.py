@@ -135,6 +135,31 @@ def test_python_reference_adds_imports_minimally(before, module, name, expected_
     assert fixed.decode() == "from cdktf import App\n" + after
 
 
+@pytest.mark.parametrize("before,module,name,expected_ref,after", [
+    # an existing import, aliased or not, and a namespace import are used as they are
+    ('import { Fn as F } from "cdktf";\n', "cdktf", "Fn", "F", 'import { Fn as F } from "cdktf";\n'),
+    ("import * as cdktf from 'cdktf';\n", "cdktf", "Token", "cdktf.Token", "import * as cdktf from 'cdktf';\n"),
+    # appended to a value import of the module (not to an `import type`)
+    ("import { App } from 'cdktf';\n", "cdktf", "Fn", "Fn", "import { App, Fn } from 'cdktf';\n"),
+    ("import type { App } from 'cdktf';\n", "cdktf", "Fn", "Fn",
+     "import type { App } from 'cdktf';\nimport { Fn } from 'cdktf';\n"),
+    # multi-line list: a line of its own, the comment stays where it was
+    ("import {\n  App, // app\n} from 'cdktf';\n", "cdktf", "Fn", "Fn", "import {\n  App, // app\n  Fn,\n} from 'cdktf';\n"),
+    # a new line after the last import of the same package, in the file's quotes
+    ('import { Vpc } from "@cdktf/provider-aws/lib/vpc";\nimport * as fs from "fs";\n',
+     "@cdktf/provider-aws/lib/subnet", "Subnet", "Subnet",
+     'import { Vpc } from "@cdktf/provider-aws/lib/vpc";\nimport { Subnet } from "@cdktf/provider-aws/lib/subnet";\n'
+     'import * as fs from "fs";\n'),
+])
+def test_typescript_reference_adds_imports_minimally(before, module, name, expected_ref, after):
+    text = "import { Construct } from 'constructs';\n" + before
+    doc = typescript.parse(Source("a.ts", text.encode(), text))
+    ref, edits = doc.reference(module, name)
+    assert ref == expected_ref
+    fixed = apply_fixes(text.encode(), [Finding("T", "a.ts", 1, 1, 1, 1, "m", Fix(edits))]).data
+    assert fixed.decode() == "import { Construct } from 'constructs';\n" + after
+
+
 def test_python_fixes_land_on_the_right_bytes_in_non_ascii_files():
     from iacfix.config import Config
     from iacfix.engine import Context, process

@@ -259,15 +259,6 @@ class TsArgs:
         return append_members(self.doc.source, self.members[-1], end - 1, members)
 
 
-def ts_quote(doc) -> str:
-    """The file's quote style, from its import statements (default `'`)."""
-    for stmt in doc.imports.statements:
-        spec = stmt.field("source")
-        if spec is not None and spec.text()[:1] in "'\"":
-            return spec.text()[0]
-    return "'"
-
-
 def ts_nested(value: Value):
     """The view of a struct value given as an object literal or a one-element array of one."""
     node = value.node

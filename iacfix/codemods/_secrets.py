@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
+from iacfix.languages.typescript import module_of, same_module
+
 
 # random_password's default specials minus the ones RDS refuses in a master password (`/ @ " space`)
 RDS_SAFE_SPECIALS = "!#$%&*()-_=+[]{}<>:?"
@@ -135,10 +137,10 @@ def ts_reference(doc, package: str, leaf: str, namespace: str, name: str, quote:
     module = f"{package}/lib/{leaf}"
     names = doc.imports.names
     for local, (spec, path) in names.items():
-        if _same_module(spec, module) and path == name:
+        if same_module(spec, module) and path == name:
             return local, []
     for local, (spec, path) in names.items():
-        if _same_module(spec, module) and path == "":
+        if same_module(spec, module) and path == "":
             return f"{local}.{name}", []
         if spec == package and path == namespace:
             return f"{local}.{name}", []
@@ -147,20 +149,20 @@ def ts_reference(doc, package: str, leaf: str, namespace: str, name: str, quote:
     source, text = doc.source, doc.text
     root_named = None
     for stmt in doc.imports.statements:
-        spec = _module_of(stmt)
+        spec = module_of(stmt)
         named = stmt.find(kind="named_imports")
         if named is None:
             continue
-        if _same_module(spec, module):
-            return name, _append_specifier(doc, named, name)
+        if same_module(spec, module):
+            return name, doc.append_specifier(named, name)
         if spec == package and any(s.field("name") is not None and s.field("name").text()[:1].islower()
                                    for s in named.find_all(kind="import_specifier")):
             root_named = named
     if root_named is not None:
-        return f"{namespace}.{name}", _append_specifier(doc, root_named, namespace)
+        return f"{namespace}.{name}", doc.append_specifier(root_named, namespace)
     anchor = None
     for stmt in doc.imports.statements:
-        if (_module_of(stmt) or "").startswith(package):
+        if (module_of(stmt) or "").startswith(package):
             anchor = stmt
     if anchor is None and doc.imports.statements:
         anchor = doc.imports.statements[-1]
@@ -170,37 +172,3 @@ def ts_reference(doc, package: str, leaf: str, namespace: str, name: str, quote:
         return name, [source.edit(0, 0, line + nl)]
     _, end = doc.span(anchor)
     return name, [source.edit(end, end, nl + line)]
-
-
-def _module_of(stmt) -> str | None:
-    node = stmt.field("source")
-    return node.text()[1:-1] if node is not None else None
-
-
-def _same_module(spec: str | None, module: str) -> bool:
-    return spec is not None and spec.removesuffix(".js").removesuffix("/index") == module
-
-
-def _append_specifier(doc, named, name: str) -> list:
-    """Edits adding `name` to a `{ … }` import list, on its own line when the list is multi-line."""
-    source, text = doc.source, doc.text
-    specs = named.find_all(kind="import_specifier")
-    start, end = doc.span(named)
-    if not specs:
-        return [source.edit(start + 1, end - 1, f" {name} ")]
-    _, last_end = doc.span(specs[-1])
-    tail = text[last_end:end - 1]
-    if "\n" not in text[start:end]:
-        return [source.edit(last_end, last_end, f", {name}")]
-    spec_start, _ = doc.span(specs[-1])
-    indent = text[line_start(text, spec_start):spec_start]
-    nl = "\r\n" if "\r\n" in text else "\n"
-    eol = text.find("\n", last_end)
-    eol = end - 1 if eol == -1 or eol > end - 1 else eol
-    if eol > 0 and text[eol - 1] == "\r":
-        eol -= 1
-    if tail.lstrip().startswith(","):  # a trailing comma (and maybe a comment) stays on its line
-        return [source.edit(eol, eol, f"{nl}{indent}{name},")]
-    if text[last_end:eol].strip():  # a comment after the last name: the comma goes before it
-        return [source.edit(last_end, last_end, ","), source.edit(eol, eol, f"{nl}{indent}{name}")]
-    return [source.edit(last_end, last_end, f",{nl}{indent}{name}")]

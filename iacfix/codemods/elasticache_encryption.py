@@ -225,7 +225,7 @@ Resources:
 
     def check_typescript(self, doc, ctx):
         index = ctx.provider
-        quote = args_.ts_quote(doc)
+        quote = doc.import_quote()
         for resolved, struct, new, view in args_.ts_constructs(doc, index, _WANTED):
             ctor = new.field("constructor")
             yield from self._cdktf(doc, index, struct, new, view, lambda v: args_.ts_literal(v, quote), doc.span(ctor))

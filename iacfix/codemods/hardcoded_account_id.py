@@ -418,7 +418,7 @@ CONFIG = {"account_id": "123456789012"}
         text = doc.text
         taken = set(re.findall(r"[A-Za-z_$][\w$]*", text))
         ids = set(re.findall(r"['\"`]([^'\"`\n]*)['\"`]", text))
-        quote = _secrets_quote(doc)
+        quote = doc.import_quote()
         aws = next((spec.split("/lib/")[0] for spec, _ in doc.imports.names.values()
                     if spec.split("/lib/")[0] in _provider.TS_PACKAGES), ts_package(ctx.target.family))
         located = [(f, self._ts_fixable(doc, index, f[0])) for f in found]
@@ -543,14 +543,6 @@ CONFIG = {"account_id": "123456789012"}
 
 
 # -- helpers -------------------------------------------------------------------------------------
-
-def _secrets_quote(doc) -> str:
-    for stmt in doc.imports.statements:
-        spec = stmt.field("source")
-        if spec is not None:
-            return spec.text()[0]
-    return "'"
-
 
 def _py_rewrite(raw: str, accounts, bare: bool, var: str) -> str | None:
     """The new Python source of a string literal (`{var}` stands for the caller identity variable)."""

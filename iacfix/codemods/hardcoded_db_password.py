@@ -710,10 +710,8 @@ def _ts_names(stmt, arguments) -> tuple[str, str]:
 
 def _ts_quote(doc, arguments) -> str:
     """The file's quote style: its imports' (so imports added by two fixes are identical), else the call's."""
-    for stmt in doc.imports.statements:
-        spec = stmt.field("source")
-        if spec is not None:
-            return spec.text()[0]
+    if doc.imports.statements:
+        return doc.import_quote()
     return '"' if len(arguments) > 1 and arguments[1].text().startswith('"') else "'"
 
 

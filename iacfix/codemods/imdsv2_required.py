@@ -173,7 +173,7 @@ Instance(self, "c", launch_template={"id": template.id})
 
     def check_typescript(self, doc, ctx):
         index = ctx.provider
-        quote = args_.ts_quote(doc)
+        quote = doc.import_quote()
         for resolved, struct, new, view in args_.ts_constructs(doc, index, _WANTED):
             if view.splat:
                 continue

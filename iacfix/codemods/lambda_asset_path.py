@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from iacfix.codemods import _provider
-from iacfix.codemods._secrets import _append_specifier, _module_of
+from iacfix.languages.typescript import module_of
 from iacfix.rules import Example, Rule
 
 _TYPES = {("lambdaFunction", "LambdaFunction"), ("lambdaLayerVersion", "LambdaLayerVersion")}
@@ -238,7 +238,7 @@ new LambdaFunction(this, 'c', { filename: '../../../lambda/c.zip', functionName:
                 yield doc.source.finding(self, start, end, message)
                 continue
             quote = doc.text[start] if doc.text[start] in "'\"" else "'"
-            path_name, edits = _ts_path(doc, _ts_import_quote(doc))
+            path_name, edits = _ts_path(doc, doc.import_quote())
             if path_name is None:
                 yield doc.source.finding(self, start, end, message)
                 continue
@@ -246,7 +246,7 @@ new LambdaFunction(this, 'c', { filename: '../../../lambda/c.zip', functionName:
                 parts = ", ".join(["__dirname"] + [f"{quote}..{quote}"] * ups + [f"{quote}{value}{quote}"])
                 expr = f"{path_name}.resolve({parts})"
                 if wrap:
-                    fn, fn_edits = _ts_fn(doc, _ts_import_quote(doc))
+                    fn, fn_edits = _ts_fn(doc, doc.import_quote())
                     edits += fn_edits
                     expr = f"{fn}.filebase64sha256({expr})"
                 s, e = doc.span(node)
@@ -305,15 +305,6 @@ def _py_os(doc) -> tuple[str | None, list]:
     return "os", [doc.source.edit(start, start, f"import os{nl}")]
 
 
-def _ts_import_quote(doc) -> str:
-    """The quote the file's import statements use."""
-    for stmt in doc.imports.statements:
-        source = stmt.field("source")
-        if source is not None:
-            return source.text()[0]
-    return "'"
-
-
 def _ts_path(doc, quote: str) -> tuple[str | None, list]:
     """The local name of Node's `path` module and the edit importing it when it is not imported."""
     for local, (spec, member) in doc.imports.names.items():
@@ -340,11 +331,11 @@ def _ts_fn(doc, quote: str) -> tuple[str, list]:
             return f"{local}.Fn", []
     for stmt in doc.imports.statements:
         named = stmt.find(kind="named_imports")
-        if named is not None and _module_of(stmt) == "cdktf" and "type" not in stmt.text().split("{")[0]:
-            return "Fn", _append_specifier(doc, named, "Fn")
+        if named is not None and module_of(stmt) == "cdktf" and "type" not in stmt.text().split("{")[0]:
+            return "Fn", doc.append_specifier(named, "Fn")
     nl = doc.source.newline
     line = f"import {{ Fn }} from {quote}cdktf{quote};{nl}"
     first = doc.imports.statements[0] if doc.imports.statements else None
-    anchor = next((s for s in doc.imports.statements if _module_of(s) != "path"), first)
+    anchor = next((s for s in doc.imports.statements if module_of(s) != "path"), first)
     at = doc.span(anchor)[0] if anchor is not None else 0
     return "Fn", [doc.source.edit(at, at, line)]

@@ -238,13 +238,13 @@ export const describe = (client: SecretsManagerClient, id: string) =>
         if still_used:
             edits = []
             for name in wanted:
-                edits += _secrets._append_specifier(doc, named, name)
+                edits += doc.append_specifier(named, name)
             return edits
         if wanted:
             edits = [source.edit(s_start, s_end, wanted[0])]
             if len(wanted) > 1:
                 # appended after the last specifier (the renamed one may be it: insert after its end)
-                edits += _secrets._append_specifier(doc, named, wanted[1])
+                edits += doc.append_specifier(named, wanted[1])
             return edits
         specs = named.find_all(kind="import_specifier")
         if len(specs) == 1:

@@ -112,6 +112,17 @@ class Imports:
         return module, f"{path}.{prop.text()}" if path else prop.text()
 
 
+def module_of(stmt: SgNode) -> str | None:
+    """The module specifier of an import statement, without quotes."""
+    node = stmt.field("source")
+    return node.text()[1:-1] if node is not None else None
+
+
+def same_module(spec: str | None, module: str) -> bool:
+    """`spec` names `module` (ignoring a `.js` or `/index` suffix)."""
+    return spec is not None and spec.removesuffix(".js").removesuffix("/index") == module
+
+
 class TypeScriptDocument(Document):
     language = NAME
 
@@ -159,3 +170,69 @@ class TypeScriptDocument(Document):
 
     def find_all(self, kind: str) -> list[SgNode]:
         return self.root.find_all(kind=kind)
+
+    def import_quote(self) -> str:
+        """The quote character the file's imports use (`'` when there are none)."""
+        for stmt in self.imports.statements:
+            source = stmt.field("source")
+            if source is not None:
+                return source.text()[0]
+        return "'"
+
+    def reference(self, module: str, name: str, quote: str | None = None) -> tuple[str, list]:
+        """How to refer to export `name` of `module` here, and the import edits it needs.
+
+        In order: an existing import of the name; a namespace import of the module (`ns.name`); the
+        name appended to an existing value import `{ … }` of the module; a new
+        `import { name } from 'module';` line after the last import of the same package (else the
+        last import, else the top of the file), in that import's quotes."""
+        names = self.imports.names
+        for local, (spec, path) in names.items():
+            if same_module(spec, module) and path == name:
+                return local, []
+        for local, (spec, path) in names.items():
+            if same_module(spec, module) and path == "":
+                return f"{local}.{name}", []
+        for stmt in self.imports.statements:
+            named = stmt.find(kind="named_imports")
+            if named is not None and same_module(module_of(stmt), module) and \
+                    not stmt.text().split("{")[0].split()[1:2] == ["type"]:
+                return name, self.append_specifier(named, name)
+        package = module.split("/")[0] if not module.startswith("@") else "/".join(module.split("/")[:2])
+        anchor = None
+        for stmt in self.imports.statements:
+            if (module_of(stmt) or "").startswith(package):
+                anchor = stmt
+        if anchor is None and self.imports.statements:
+            anchor = self.imports.statements[-1]
+        nl = self.source.newline
+        q = quote or (anchor.field("source").text()[0] if anchor is not None else "'")
+        line = f"import {{ {name} }} from {q}{module}{q};"
+        if anchor is None:
+            return name, [self.source.edit(0, 0, line + nl)]
+        _, end = self.span(anchor)
+        return name, [self.source.edit(end, end, nl + line)]
+
+    def append_specifier(self, named: SgNode, name: str) -> list:
+        """Edits adding `name` to a `{ … }` import list, on its own line when the list is multi-line."""
+        source, text = self.source, self.text
+        specs = named.find_all(kind="import_specifier")
+        start, end = self.span(named)
+        if not specs:
+            return [source.edit(start + 1, end - 1, f" {name} ")]
+        _, last_end = self.span(specs[-1])
+        tail = text[last_end:end - 1]
+        if "\n" not in text[start:end]:
+            return [source.edit(last_end, last_end, f", {name}")]
+        spec_start, _ = self.span(specs[-1])
+        indent = text[text.rfind("\n", 0, spec_start) + 1:spec_start]
+        nl = self.source.newline
+        eol = text.find("\n", last_end)
+        eol = end - 1 if eol == -1 or eol > end - 1 else eol
+        if eol > 0 and text[eol - 1] == "\r":
+            eol -= 1
+        if tail.lstrip().startswith(","):  # a trailing comma (and maybe a comment) stays on its line
+            return [source.edit(eol, eol, f"{nl}{indent}{name},")]
+        if text[last_end:eol].strip():  # a comment after the last name: the comma goes before it
+            return [source.edit(last_end, last_end, ","), source.edit(eol, eol, f"{nl}{indent}{name}")]
+        return [source.edit(last_end, last_end, f",{nl}{indent}{name}")]
