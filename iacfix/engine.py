@@ -14,7 +14,7 @@ from iacfix.config import Config, Target
 from iacfix.fixes import Applicability, Finding, apply_fixes
 from iacfix.languages.base import ParseError, Source
 
-MAX_PASSES = 10
+MAX_PASSES = 16
 _DIRECTIVE = re.compile(r"(?:#|//)\s*iacfix:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 
 
@@ -39,6 +39,13 @@ class Context:
     def provider(self):
         from iacfix.knowledge.provider import ProviderIndex
         return ProviderIndex.load(self.target.provider, self.target.family)
+
+    @cached_property
+    def core(self):
+        """cdktf's (or cdktn's) own API: exported types, static members, config structs
+        (`iacfix.knowledge.core`); the newest shipped version of the target's family."""
+        from iacfix.knowledge.core import CoreIndex
+        return CoreIndex.load(getattr(self.target, "core", None), self.target.family)
 
 
 @dataclass
@@ -100,6 +107,17 @@ class Suppressions:
         return False
 
 
+class RuleCrash(Exception):
+    """A rule raised on a file: reported as that file's internal error, the run goes on."""
+
+
+def _checked(rule, doc, ctx) -> list[Finding]:
+    try:
+        return list(rule.check(doc, ctx))
+    except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run for every file
+        raise RuleCrash(f"rule {rule.id} ({rule.slug}) crashed: {type(exc).__name__}: {exc}") from exc
+
+
 def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsafe: bool = False,
             explicit: bool = False) -> FileResult:
     """Run `rules` on one file; with `fix`, apply their fixes pass after pass until nothing changes.
@@ -139,13 +157,21 @@ def process(path: str, data: bytes, rules, ctx: Context, fix: bool = False, unsa
                 result.fixed = None
             return result
         suppressed = Suppressions(source.text)
-        findings = [f for rule in active for f in rule.check(doc, ctx) if f not in suppressed]
+        try:
+            findings = [f for rule in active for f in _checked(rule, doc, ctx) if f not in suppressed]
+        except RuleCrash as exc:
+            result.internal_error = f"{exc}; file left unchanged"
+            result.fixed, result.findings, result.applied = None, [], []
+            return result
         result.findings = findings
         if not fix:
             return result
         fixable = [f for f in findings if f.fix and f.fix.applicability in allowed]
         if not fixable:
             break
+        phases = {r.id: r.phase for r in active}
+        first = min(phases.get(f.rule, 1) for f in fixable)
+        fixable = [f for f in fixable if phases.get(f.rule, 1) == first]  # names settle first
         outcome = apply_fixes(current, fixable)
         if outcome.data == current:
             break

@@ -37,6 +37,9 @@ class Example:
                              "cloudformation": "template.yaml", "workflow": ".github/workflows/ci.yml"}[self.language]
 
 
+NAMES = 0  # Rule.phase of the name-repair rules
+
+
 class Rule:
     id: ClassVar[str]
     slug: ClassVar[str]
@@ -50,6 +53,9 @@ class Rule:
     opt_in: ClassVar[bool] = False  # a project-hygiene check that runs only when selected by name or prefix
     options: ClassVar[dict] = {}  # option name → default; set in config under [rules.<slug>]
     option_choices: ClassVar[dict] = {}  # option name → allowed values, when closed
+    # NAMES rules repair which names a file binds (imports, class names): while one of them still
+    # has a fix, other rules' fixes wait, so they never act on, or add to, a name about to change
+    phase: ClassVar[int] = 1
 
     def triggered(self, text: str, ctx, language: str) -> bool:
         """Cheap test on the raw text; override for something sharper than substrings."""

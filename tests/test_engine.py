@@ -86,3 +86,53 @@ def test_fixes_that_clash_together_are_applied_one_by_one():
     result = process("a.py", text.encode(), rules, Context(), fix=True)
     assert result.internal_error is None
     assert result.fixed.decode() == "from cdktf import App\nf(a=0, b=1, c=1)\n"
+
+
+def test_name_repairs_settle_before_other_fixes_apply():
+    """A content fix that would add to an import a name-repair rule is rewriting waits a pass."""
+    from iacfix.config import Config
+    from iacfix.engine import Context, process
+    from iacfix.fixes import Edit, Finding, Fix
+    from iacfix.rules import NAMES, Rule
+
+    order = []
+
+    class Rename(Rule):
+        id, slug, summary, languages, phase = "T901", "t-rename", "rename", ("python",), NAMES
+
+        def check(self, doc, ctx):
+            at = doc.text.find("Old")
+            if at >= 0:
+                order.append("rename")
+                yield Finding(self.id, doc.source.path, 1, 1, 1, 1, "rename", Fix([Edit(at, at + 3, "New")]))
+
+    class Content(Rule):
+        id, slug, summary, languages = "T902", "t-content", "content", ("python",)
+
+        def check(self, doc, ctx):
+            if "# done" not in doc.text:
+                order.append("new" if "New" in doc.text else "old")
+                end = len(doc.source.data)
+                yield Finding(self.id, doc.source.path, 1, 1, 1, 1, "c", Fix([Edit(end, end, "# done\n")]))
+
+    text = "from cdktf import App\nx = Old\n"
+    result = process("a.py", text.encode(), [Rename(), Content()], Context(Config()), fix=True)
+    assert result.fixed.decode() == "from cdktf import App\nx = New\n# done\n"
+    assert order[:2] == ["rename", "old"] and order[-1] == "new"  # content applied only once names settled
+
+
+def test_a_rule_that_raises_is_an_internal_error_for_that_file_only():
+    from iacfix.config import Config
+    from iacfix.engine import Context, process
+    from iacfix.rules import Rule
+
+    class Broken(Rule):
+        id, slug, summary, languages = "T903", "t-broken", "broken", ("python",)
+
+        def check(self, doc, ctx):
+            raise AttributeError("'NoneType' object has no attribute 'rpartition'")
+
+    text = b"from cdktf import App\n"
+    result = process("a.py", text, [Broken()], Context(Config()), fix=True)
+    assert result.fixed is None and not result.applied
+    assert "T903 (t-broken) crashed: AttributeError" in result.internal_error

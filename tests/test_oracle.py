@@ -71,3 +71,21 @@ def test_examples_pass_the_oracle_once_fixed(example, tmp_path):
     assert report.changed and not report.errors
     result = oracle(work)
     assert result["ok"], result["errors"][:5]
+
+
+MIXED = ROOT / "tests" / "fixtures" / "mixed-defects"
+
+
+@pytest.mark.parametrize("project", ["cdktf-python", "cdktf-typescript"])
+def test_a_project_with_every_family_mixed_is_repaired(project, tmp_path):
+    """Issue 6: a realistic project with 15+ defects from the repair families and the seed families
+    (listed in its README) synthesizes after one `apply --unsafe-fixes`, and nothing fixable is left."""
+    work = tmp_path / project
+    shutil.copytree(MIXED / project, work)
+    assert not oracle(work)["ok"], "the fixture should be broken before the fix"
+    report = api.run([work], fix=True, unsafe=True)
+    assert report.changed and not report.errors
+    result = oracle(work)
+    assert result["ok"], result["errors"][:5]
+    left = api.run([work], unsafe=True)
+    assert not [f for f in left.findings if f.fixable], [f"{f.rule} {f.message}" for f in left.findings if f.fixable]

@@ -7,7 +7,7 @@ from functools import lru_cache
 import ast
 
 from iacfix.codemods import _provider
-from iacfix.rules import Example, Rule
+from iacfix.rules import NAMES, Example, Rule
 
 
 def _trie_pattern(words) -> str:
@@ -62,6 +62,7 @@ class ProviderClassName(Rule):
     rationale = "seed 004 #1 (S3BucketServerSideEncryptionConfiguration → …A)"
     seeds = ("004#1",)
     languages = ("python", "typescript")
+    phase = NAMES
     triggers = _provider.TRIGGERS
     examples = (
         Example("python", """\

@@ -309,6 +309,39 @@ class Assembly:
             out.append((p["name"], kind, ref))
         return out
 
+    def attribute_kind(self, tref: dict) -> tuple[str, str | None]:
+        """Kind of a getter (attribute) of a resource / data source / helper class: the property
+        kinds, plus ``object`` (an ``…OutputReference``), ``list_object`` / ``map_object`` (a
+        ``…List`` / ``…Map`` helper whose ``get(i)`` / ``get(key)`` returns the element class);
+        the ref is the element (or object) class."""
+        fqn = tref.get("fqn")
+        if fqn and fqn.startswith(self.prefix) and fqn in self.types and not self.is_struct(fqn):
+            t = self.types[fqn]
+            get = next((m for m in t.get("methods", []) if m["name"] == "get" and not m.get("static")), None)
+            if get is not None and "fqn" in ((get.get("returns") or {}).get("type") or {}):
+                params = get.get("parameters") or []
+                element = get["returns"]["type"]["fqn"]
+                if params and params[0]["type"].get("primitive") == "number":
+                    return "list_object", element
+                if params and params[0]["type"].get("primitive") == "string":
+                    return "map_object", element
+            if t["kind"] == "class":
+                return "object", fqn
+            return "other", None
+        return self.classify(tref)
+
+    def attributes(self, fqn: str) -> list[list[str]]:
+        """Own instance getters of a resource / data source / helper class (not the ``…Input``
+        mirrors of the arguments, not ``internalValue``): [[jsii name, kind(, class key)], ...]."""
+        rows = []
+        for p in self.types[fqn].get("properties", []):
+            name = p["name"]
+            if p.get("static") or name == "internalValue" or (name.endswith("Input") and len(name) > 5):
+                continue
+            kind, ref = self.attribute_kind(p["type"])
+            rows.append([name, kind] + ([self.key(ref)] if ref else []))
+        return sorted(rows)
+
     def tf_provider_version(self) -> str | None:
         if self.pkg:
             v = ((self.pkg.get("cdktf") or {}).get("provider") or {}).get("version")
@@ -495,6 +528,7 @@ def build_index(asm: dict, pkg: dict | None = None) -> dict:
     core = A.core
     modules: dict[str, list[str]] = {}
     types: dict[str, dict] = {}
+    attributes: dict[str, dict[str, list]] = {}
     renames: dict[str, dict[str, str]] = {}
     ambiguous: dict[str, dict[str, str]] = {}
     casing: dict[str, list[str]] = {}
@@ -535,6 +569,10 @@ def build_index(asm: dict, pkg: dict | None = None) -> dict:
         if bases:
             entry["bases"] = bases
         types[sub] = entry
+        attrs = {n: rows for n in A.by_module[sub] if classes[n] not in ("struct", "interface", "enum")
+                 and (rows := A.attributes(f"{A.prefix}{sub}.{n}"))}
+        if attrs:
+            attributes[sub] = attrs
 
         U, roots = walk_module(A, sub)
         unreached += sum(1 for n in A.by_module[sub] if n not in U)
@@ -595,6 +633,7 @@ def build_index(asm: dict, pkg: dict | None = None) -> dict:
             "ambiguous": sum(len(v) for v in ambiguous.values()),
             "casing_pitfalls": len(casing),
             "types_unreached_by_walk": unreached,
+            "attributes": sum(len(rows) for e in attributes.values() for rows in e.values()),
         },
     }
     return {
@@ -602,6 +641,7 @@ def build_index(asm: dict, pkg: dict | None = None) -> dict:
         "meta": meta,
         "modules": modules,
         "types": types,
+        "attributes": attributes,
         "renames": renames,
         "ambiguous": ambiguous,
         "elsewhere": elsewhere,
@@ -619,6 +659,11 @@ def dumps_index(index: dict) -> bytes:
         sub: json.dumps(entry, sort_keys=True, separators=(",", ":"))
         for sub, entry in index["types"].items()
     }
+    if "attributes" in index:
+        out["attributes"] = {
+            sub: json.dumps(entry, sort_keys=True, separators=(",", ":"))
+            for sub, entry in index["attributes"].items()
+        }
     raw = json.dumps(out, sort_keys=True, separators=(",", ":")).encode("utf-8")
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:

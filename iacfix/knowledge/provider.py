@@ -59,6 +59,29 @@ class Prop:
     struct: str | None  # "submodule.StructName" for list_struct/struct/map_struct, else None
 
 
+@dataclass(frozen=True)
+class Attr:
+    name: str           # jsii (TS) getter name, camelCase
+    py_name: str        # Python attribute name
+    kind: str           # a property kind, or object / list_object / map_object
+    cls: str | None     # "submodule.ClassName": the object, or the element class of a list/map helper
+
+
+_PY_KEYWORDS = frozenset(
+    "False None True and as assert async await break class continue def del elif else except "
+    "finally for from global if import in is lambda nonlocal not or pass raise return try while "
+    "with yield".split()
+)
+
+
+def _py_attr_name(jsii_name: str) -> str:
+    """jsii's Python name for a getter (the same snake_case as struct properties; see
+    ``derive_provider.python_name``)."""
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", jsii_name)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z0-9])", r"\1_\2", s).lower()
+    return s + "_" if s in _PY_KEYWORDS else s
+
+
 def parse_version(v: str) -> tuple[int, ...]:
     """``"21.22.1"`` -> ``(21, 22, 1)``; tolerant of prefixes such as ``^``, ``~=``, ``v``."""
     m = re.search(r"\d+(?:\.\d+)*", v or "")
@@ -139,6 +162,8 @@ class ProviderIndex:
         self._loose_py: dict[str, str] | None = None
         self._type_homes: dict[str, list[str]] | None = None
         self._overrides: dict[str, dict[str, str]] = {}
+        self._attr_tables: dict[str, dict] = {}
+        self._attr_cache: dict[str, dict[str, Attr]] = {}
         if (self.version != self.index_version and self.family == KIND_CHANGES_FAMILY
                 and meta["family"] == KIND_CHANGES_FAMILY):
             rv = parse_version(self.version)
@@ -276,6 +301,38 @@ class ProviderIndex:
         if v == "struct":
             return f"{submodule}.{name}"
         return None
+
+    # ------------------------------------------------------------------ attributes
+    def attributes(self, cls: str) -> dict[str, Attr]:
+        """Getters (Terraform attributes) of a resource / data source / helper class, keyed by
+        jsii name: ``attributes("dataAwsAvailabilityZones.DataAwsAvailabilityZones")["names"]``
+        is ``list_string``.  Kinds: the property kinds plus ``object`` (an ``…OutputReference``),
+        ``list_object`` / ``map_object`` (a ``…List`` / ``…Map`` helper; ``cls`` of the Attr is the
+        element class returned by ``get``).  {} if unknown or the index has no attribute table."""
+        cached = self._attr_cache.get(cls)
+        if cached is not None:
+            return cached
+        sub, _, name = cls.rpartition(".")
+        table = self._attr_tables.get(sub)
+        if table is None:
+            blob = self._data.get("attributes", {}).get(sub)
+            table = self._attr_tables[sub] = json.loads(blob) if blob else {}
+        out = {r[0]: Attr(r[0], _py_attr_name(r[0]), r[1], r[2] if len(r) > 2 else None)
+               for r in table.get(name, [])}
+        self._attr_cache[cls] = out
+        return out
+
+    def attribute(self, cls: str, name: str) -> Attr | None:
+        """An attribute by jsii name or Python name."""
+        attrs = self.attributes(cls)
+        a = attrs.get(name)
+        if a is not None:
+            return a
+        return next((a for a in attrs.values() if a.py_name == name), None)
+
+    def has_attributes(self) -> bool:
+        """Whether this index carries the attribute table (indexes derived before it did not)."""
+        return bool(self._data.get("attributes"))
 
     # ------------------------------------------------------------------ structs
     def _struct_rows(self, struct: str) -> tuple[list | None, list[str]]:
