@@ -65,3 +65,35 @@ def ts_type(index, resolved: tuple[str, str] | None) -> tuple[str, str] | None:
     if submodule and len(parts) == 1:
         return submodule, parts[0]
     return None
+
+
+def ts_struct_literals(doc, index):
+    """(config struct key, (submodule, class), object literal) for every object literal the provider
+    types: the last object argument of `new X(scope, id, {…})`, and the initialiser of a variable
+    declared with a struct type (`const r: Struct = {…}`, `const rs: Struct[] = [{…}, …]`)."""
+    for new in doc.root.find_all(kind="new_expression"):
+        ctor, args = new.field("constructor"), new.field("arguments")
+        resolved = ts_type(index, doc.imports.resolve(ctor)) if ctor is not None else None
+        struct = index.params_struct(*resolved) if resolved else None
+        if struct and args is not None:
+            objects = [a for a in args.children() if a.kind() == "object"]
+            if objects:
+                yield struct, resolved, objects[-1]
+    for declarator in doc.root.find_all(kind="variable_declarator"):
+        annotation, value = declarator.field("type"), declarator.field("value")
+        if annotation is None or value is None or value.kind() not in ("object", "array"):
+            continue
+        type_node = next((c for c in annotation.children() if c.is_named()), None)
+        is_array = type_node is not None and type_node.kind() == "array_type"
+        if is_array:
+            type_node = next((c for c in type_node.children() if c.is_named()), None)
+        resolved = ts_type(index, doc.imports.resolve(type_node)) if type_node is not None else None
+        struct = index.params_struct(*resolved) if resolved else None
+        if not struct:
+            continue
+        if value.kind() == "object" and not is_array:
+            yield struct, resolved, value
+        elif value.kind() == "array" and is_array:
+            for obj in value.children():
+                if obj.kind() == "object":
+                    yield struct, resolved, obj

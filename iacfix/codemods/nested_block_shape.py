@@ -226,30 +226,8 @@ LbTargetGroup(self, "tg", port=80, health_check=[{"path": "/a"}, {"path": "/b"}]
     def check_typescript(self, doc, ctx):
         index = ctx.provider
         walker = _TypeScriptWalker(self, doc, index)
-        for new in doc.root.find_all(kind="new_expression"):
-            ctor, args = new.field("constructor"), new.field("arguments")
-            resolved = _provider.ts_type(index, doc.imports.resolve(ctor)) if ctor is not None else None
-            struct = index.params_struct(*resolved) if resolved else None
-            if struct and args is not None:
-                objects = [a for a in args.children() if a.kind() == "object"]
-                if objects:
-                    walker.object(struct, objects[-1])
-        for declarator in doc.root.find_all(kind="variable_declarator"):
-            annotation, value = declarator.field("type"), declarator.field("value")
-            if annotation is None or value is None or value.kind() not in ("object", "array"):
-                continue
-            type_node = next((c for c in annotation.children() if c.is_named()), None)
-            is_array = type_node is not None and type_node.kind() == "array_type"
-            if is_array:
-                type_node = next((c for c in type_node.children() if c.is_named()), None)
-            resolved = _provider.ts_type(index, doc.imports.resolve(type_node)) if type_node is not None else None
-            struct = index.params_struct(*resolved) if resolved else None
-            if not struct:
-                continue
-            objects = [value] if value.kind() == "object" and not is_array else \
-                [c for c in value.children() if c.kind() == "object"] if value.kind() == "array" and is_array else []
-            for obj in objects:
-                walker.object(struct, obj)
+        for struct, _, obj in _provider.ts_struct_literals(doc, index):
+            walker.object(struct, obj)
         return walker.findings
 
 

@@ -225,31 +225,8 @@ new LbListener(this, 'listener', { loadBalancerArn: lb.arn, port: `${config.port
         index = ctx.provider
         findings = []
         quote = doc.import_quote()
-        for new in doc.root.find_all(kind="new_expression"):
-            ctor, args = new.field("constructor"), new.field("arguments")
-            resolved = _provider.ts_type(index, doc.imports.resolve(ctor)) if ctor is not None else None
-            struct = index.params_struct(*resolved) if resolved else None
-            if not struct or args is None:
-                continue
-            objects = [a for a in args.children() if a.kind() == "object"]
-            if objects:
-                _TsWalker(self, doc, index, resolved[1], quote, findings).object(struct, objects[-1], resolved)
-        for declarator in doc.root.find_all(kind="variable_declarator"):
-            annotation, value = declarator.field("type"), declarator.field("value")
-            if annotation is None or value is None or value.kind() not in ("object", "array"):
-                continue
-            type_node = next((c for c in annotation.children() if c.is_named()), None)
-            is_array = type_node is not None and type_node.kind() == "array_type"
-            if is_array:
-                type_node = next((c for c in type_node.children() if c.is_named()), None)
-            resolved = _provider.ts_type(index, doc.imports.resolve(type_node)) if type_node is not None else None
-            struct = index.params_struct(*resolved) if resolved else None
-            if not struct:
-                continue
-            objects = [value] if value.kind() == "object" and not is_array else \
-                [c for c in value.children() if c.kind() == "object"] if value.kind() == "array" and is_array else []
-            for obj in objects:
-                _TsWalker(self, doc, index, resolved[1], quote, findings).object(struct, obj, resolved)
+        for struct, resolved, obj in _provider.ts_struct_literals(doc, index):
+            _TsWalker(self, doc, index, resolved[1], quote, findings).object(struct, obj, resolved)
         return findings
 
 

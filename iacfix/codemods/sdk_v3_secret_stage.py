@@ -1,7 +1,7 @@
 """IAC403 sdk-v3-secret-stage."""
 from __future__ import annotations
 
-from iacfix.codemods import _remove, _secrets
+from iacfix.codemods import _remove
 from iacfix.engine import Suppressions
 from iacfix.rules import Example, Rule
 

@@ -406,35 +406,11 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
     def check_typescript(self, doc, ctx):
         index = ctx.provider
         findings: list = []
-        for new in doc.root.find_all(kind="new_expression"):
-            ctor, args = new.field("constructor"), new.field("arguments")
-            resolved = _provider.ts_type(index, doc.imports.resolve(ctor)) if ctor is not None else None
-            struct = index.params_struct(*resolved) if resolved else None
-            if struct and args is not None:
-                objects = [a for a in args.children() if a.kind() == "object"]
-                if objects:
-                    self._ts_object(doc, index, struct, resolved[1], objects[-1], findings)
-        for declarator in doc.root.find_all(kind="variable_declarator"):
-            annotation, value = declarator.field("type"), declarator.field("value")
-            if annotation is None or value is None or value.kind() not in ("object", "array"):
-                continue
-            type_node = next((c for c in annotation.children() if c.is_named()), None)
-            is_array = type_node is not None and type_node.kind() == "array_type"
-            if is_array:
-                type_node = next((c for c in type_node.children() if c.is_named()), None)
-            resolved = _provider.ts_type(index, doc.imports.resolve(type_node)) if type_node is not None else None
-            struct = index.params_struct(*resolved) if resolved else None
-            if not struct:
-                continue
+        for struct, resolved, obj in _provider.ts_struct_literals(doc, index):
             owner = resolved[1]
             if index.kind_of(*resolved) == "struct" and owner.endswith("Config"):
                 owner = owner[:-len("Config")] or owner
-            if value.kind() == "object" and not is_array:
-                self._ts_object(doc, index, struct, owner, value, findings)
-            elif value.kind() == "array" and is_array:
-                for obj in value.children():
-                    if obj.kind() == "object":
-                        self._ts_object(doc, index, struct, owner, obj, findings)
+            self._ts_object(doc, index, struct, owner, obj, findings)
         return findings
 
     def _ts_object(self, doc, index, struct, owner, obj, findings) -> None:

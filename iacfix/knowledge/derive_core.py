@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import argparse
 import glob
-import gzip
-import io
-import json
 import os
 import subprocess
 import sys
 import tempfile
 
-from iacfix.knowledge.derive_provider import Assembly, load_assembly, python_name, snake, PY_KEYWORDS
+from iacfix.knowledge.derive_provider import (Assembly, PY_KEYWORDS, gzip_json, load_assembly, python_name, snake,
+                                              write_or_check)
 
 FORMAT = 1
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -129,11 +127,7 @@ def build_index(asm: dict) -> dict:
 
 
 def dumps_index(index: dict) -> bytes:
-    raw = json.dumps(index, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:
-        gz.write(raw)
-    return buf.getvalue()
+    return gzip_json(index)
 
 
 def default_output(index: dict) -> str:
@@ -166,12 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     data = dumps_index(index)
     out = args.output or default_output(index)
     if args.check:
-        same = os.path.isfile(out) and open(out, "rb").read() == data
-        print(("up to date: " if same else "DIFFERS: ") + out)
-        return 0 if same else 1
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    with open(out, "wb") as f:
-        f.write(data)
+        return 0 if write_or_check(out, data, check=True) else 1
+    write_or_check(out, data, check=False)
     c = index["meta"]["counts"]
     print(f"wrote {out} ({len(data):,} bytes): {c['types']} exported types, {c['structs']} structs, "
           f"{c['static_members']} static members of {c['classes_with_static_members']} classes")

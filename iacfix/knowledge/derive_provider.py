@@ -664,11 +664,28 @@ def dumps_index(index: dict) -> bytes:
             sub: json.dumps(entry, sort_keys=True, separators=(",", ":"))
             for sub, entry in index["attributes"].items()
         }
-    raw = json.dumps(out, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return gzip_json(out)
+
+
+def gzip_json(obj) -> bytes:
+    """Deterministic bytes: sorted keys, no whitespace, gzip level 9 with mtime 0."""
+    raw = json.dumps(obj, sort_keys=True, separators=(",", ":")).encode("utf-8")
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:
         gz.write(raw)
     return buf.getvalue()
+
+
+def write_or_check(out: str, data: bytes, check: bool) -> bool | None:
+    """With `check`, whether `out` already holds `data` (and says so); else writes it (None)."""
+    if check:
+        same = os.path.isfile(out) and open(out, "rb").read() == data
+        print(("up to date: " if same else "DIFFERS: ") + out)
+        return same
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "wb") as f:
+        f.write(data)
+    return None
 
 
 def default_output(index: dict) -> str:
@@ -691,12 +708,8 @@ def main(argv: list[str] | None = None) -> int:
     data = dumps_index(index)
     out = args.output or default_output(index)
     if args.check:
-        same = os.path.isfile(out) and open(out, "rb").read() == data
-        print(("up to date: " if same else "DIFFERS: ") + out)
-        return 0 if same else 1
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    with open(out, "wb") as f:
-        f.write(data)
+        return 0 if write_or_check(out, data, check=True) else 1
+    write_or_check(out, data, check=False)
     c = index["meta"]["counts"]
     print(f"wrote {out} ({len(data):,} bytes): {c['submodules']} submodules, {c['types']} types, "
           f"{c['structs']} structs, {c['renames']} renames (+{c['ambiguous']} ambiguous), "
