@@ -154,7 +154,7 @@ def test_separate_resource_hint_and_closest():
             'ApiGatewayIntegration(self, "i", rest_api_id="a", resource_id="r", http_method="GET", type="MOCK",\n'
             '                      integration_responses=[{"status_code": "200"}])\n')
     [finding] = check(text)
-    assert finding.fix is None
+    assert finding.fix.applicability is Applicability.UNSAFE
     assert "`ApiGatewayIntegrationResponse` is a separate resource" in finding.message
     assert "closest declared" in finding.message
 
@@ -249,3 +249,119 @@ def test_lifecycle_settings_belong_in_lifecycle():
         'S3Bucket(self, "b", bucket="x", lifecycle={"create_before_destroy": True}, prevent_destroy=True)\n'
     fixed, _ = run(text)
     assert fixed.endswith('lifecycle={"create_before_destroy": True, "prevent_destroy": True})\n')
+
+
+# -- settings of separate resources --------------------------------------------------------------
+
+def test_public_access_block_moved_into_its_resource_ts():
+    text = (TS.format(cls="S3Bucket", module="s3-bucket") +
+            "const b = new S3Bucket(this, 'logs', {\n"
+            "  bucket: 'logs',\n"
+            "  publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true },\n"
+            "});\n")
+    fixed, result = run(text, "typescript")
+    assert fixed == (
+        "import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';\n"
+        "import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';\n\n"
+        "const b = new S3Bucket(this, 'logs', {\n"
+        "  bucket: 'logs',\n"
+        "});\n"
+        "new S3BucketPublicAccessBlock(this, 'logs-public-access-block', {\n"
+        "  bucket: b.id,\n"
+        "  blockPublicAcls: true,\n"
+        "  ignorePublicAcls: true,\n"
+        "});\n")
+    [finding] = result.applied
+    assert finding.fix.applicability is Applicability.UNSAFE
+
+
+def test_separate_resource_not_moved_without_unsafe_fixes():
+    text = PY.format(module="s3_bucket", cls="S3Bucket") + 'b = S3Bucket(self, "b", public_access_block={"block_public_acls": True})\n'
+    fixed, _ = run(text, unsafe=False)
+    assert fixed == text
+
+
+@pytest.mark.parametrize("value,why", [
+    ("rotate ? { automaticallyAfterDays: 30 } : undefined", "not a literal"),
+    ("{ ...defaults, automaticallyAfterDays: 30 }", "not a literal"),
+    ("rules", "not a literal"),
+])
+def test_rotation_not_moved_when_not_a_literal(value, why):
+    text = (TS.format(cls="SecretsmanagerSecret", module="secretsmanager-secret") +
+            f"const s = new SecretsmanagerSecret(this, 's', {{ name: 'x', rotationRules: {value} }});\n")
+    [finding] = check(text, "typescript")
+    assert finding.fix is None
+    assert "`SecretsmanagerSecretRotation` is a separate resource" in finding.message and why in finding.message
+
+
+def test_not_moved_when_the_companion_exists():
+    text = (PY.format(module="s3_bucket", cls="S3Bucket") +
+            "from cdktf_cdktf_provider_aws.s3_bucket_public_access_block import S3BucketPublicAccessBlock\n"
+            'self.b = S3Bucket(self, "b", public_access_block={"block_public_acls": True})\n'
+            'S3BucketPublicAccessBlock(self, "pab", bucket=self.b.id, block_public_acls=False)\n')
+    [finding] = check(text)
+    assert finding.fix is None and "already exists" in finding.message
+
+
+def test_not_moved_when_an_owner_argument_is_a_call():
+    text = (PY.format(module="api_gateway_integration", cls="ApiGatewayIntegration") +
+            'i = ApiGatewayIntegration(self, "i", rest_api_id=api.id, resource_id=r.id, http_method=method(),\n'
+            '                          type="MOCK", integration_responses=[{"status_code": "200"}])\n')
+    [finding] = check(text)
+    assert finding.fix is None and "`http_method` cannot be derived" in finding.message
+
+
+def test_not_moved_when_an_item_lacks_a_required_field():
+    text = (PY.format(module="api_gateway_integration", cls="ApiGatewayIntegration") +
+            'i = ApiGatewayIntegration(self, "i", rest_api_id=api.id, resource_id=r.id, http_method="GET",\n'
+            '                          type="MOCK", integration_responses=[{"status_code": "200"},\n'
+            '                                                              {"selection_pattern": "x"}])\n')
+    [finding] = check(text)
+    assert finding.fix is None and "`status_code` is not given" in finding.message
+
+
+def test_not_moved_when_the_owner_is_inside_an_expression():
+    text = PY.format(module="s3_bucket", cls="S3Bucket") + 'use(S3Bucket(self, "b", public_access_block={"block_public_acls": True}))\n'
+    [finding] = check(text)
+    assert finding.fix is None and "not a statement of its own" in finding.message
+
+
+def test_bare_python_statement_bound_aliased_import_crlf():
+    text = ("from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket as Bucket\r\n\r\n"
+            'Bucket(self, f"data-{env}", public_access_block={"block_public_acls": True})\r\n'
+            "other = 1\r\n")
+    fixed, _ = run(text)
+    assert fixed == (
+        "from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket as Bucket\r\n"
+        "from cdktf_cdktf_provider_aws.s3_bucket_public_access_block import S3BucketPublicAccessBlock\r\n\r\n"
+        'data = Bucket(self, f"data-{env}")\r\n'
+        'S3BucketPublicAccessBlock(self, f"data-{env}-public-access-block",\r\n'
+        "    bucket=data.id,\r\n"
+        "    block_public_acls=True\r\n"
+        ")\r\n"
+        "other = 1\r\n")
+
+
+def test_a_field_the_resource_does_not_declare_is_not_moved():
+    text = PY.format(module="s3_bucket", cls="S3Bucket") + 'b = S3Bucket(self, "b", public_access_block={"block_everything": True})\n'
+    [finding] = check(text)
+    assert finding.fix is None and "moved" not in finding.message
+
+
+def test_required_from_the_index_or_from_jsii_order():
+    from iacfix.codemods.unknown_property import _required
+    from iacfix.knowledge.provider import ProviderIndex
+
+    index = ProviderIndex.load()
+    struct = "apiGatewayIntegrationResponse.ApiGatewayIntegrationResponseConfig"
+    expected = ["httpMethod", "resourceId", "restApiId", "statusCode"]
+    assert [p.name for p in _required(index, struct)] == expected
+
+    class NoOptionality:  # an index that does not record optionality: the jsii-order bound
+        def __getattr__(self, name):
+            return getattr(index, name)
+        required_props = None
+
+    assert [p.name for p in _required(NoOptionality(), struct)] == expected
+    bound = [p.name for p in _required(NoOptionality(), "s3BucketPublicAccessBlock.S3BucketPublicAccessBlockConfig")]
+    assert bound == ["bucket"]

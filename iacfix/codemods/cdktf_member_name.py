@@ -35,6 +35,9 @@ IMPORT_HINTS = {
     "RemovalPolicy": "that is AWS CDK's; in cdktf, use the resource's `lifecycle` (`prevent_destroy`) or "
                      "its own deletion settings",
 }
+# invented members another rule repairs: `Fn.data('aws_caller_identity.current.account_id')` is a
+# data source reference, which IAC119 raw-interpolation turns into the data source's attribute
+LEFT_TO_OTHERS = frozenset({("Fn", "data")})
 # properties every JavaScript function has: `Fn.name` compiles and means the class's name
 _JS_FUNCTION_PROPS = frozenset({"name", "length", "prototype", "call", "apply", "bind", "toString", "caller", "arguments"})
 _TRIGGER = re.compile(r"\b(?:cdktf|cdktn)\b")
@@ -67,7 +70,9 @@ class CdktfMemberName(Rule):
     (`ITaggable`, `TagManager`, `CfnOutput`, `Duration`, `RemovalPolicy`) are reported with what
     cdktf has instead (a small message table, never a fix). Every import form is followed (`from cdktf import Fn
     as F`, `import cdktf` + `cdktf.Fn.x`, `from cdktf import *`, TypeScript named and namespace
-    imports). Instance members and dunder/underscore names are never touched.
+    imports). Instance members and dunder/underscore names are never touched. `Fn.data('<type>.<name>.<attr>')`
+    (a data source reference spelt as a function) is left to IAC119 raw-interpolation, which
+    refers to the data source's attribute instead.
     """
 
     id = "IAC113"
@@ -142,7 +147,7 @@ const label = cdktf.Fn.name;
     def _member_verdict(self, core, cls: str, member: str, language: str):
         """(replacement or None, candidates, hint) for `cls.member`; None when it is valid or not ours."""
         statics = core.static_members(cls)
-        if not statics or member.startswith("_"):
+        if not statics or member.startswith("_") or (cls, member) in LEFT_TO_OTHERS:
             return None
         python = language == "python"
         valid = {m.py_name for m in statics.values()} if python else set(statics)

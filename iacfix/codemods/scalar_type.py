@@ -25,7 +25,11 @@ _ARTICLE = {"string": "a string", "number": "a number", "boolean": "a boolean"}
 # `Eip.domain` became an argument with Terraform AWS provider 5.0 (provider-aws 16.0.0, checked in
 # the 15.0.0 and 16.0.0 wheels: 15.0.0 has only `vpc`), `vpc` was removed with 6.0 (provider-aws
 # 21); `vpc = true` is `domain = "vpc"`
-_REPLACED = {("eip", "vpc"): ("domain", {True: "vpc"}, "16.0.0")}
+_REPLACED = {("eip", "vpc"): ("domain", {True: "vpc"}, "16.0.0"),
+             # CloudFormation's `Scheme` written on the Terraform load balancer, which has only the
+             # boolean `internal` (the two spellings of the same choice)
+             ("lb", "scheme"): ("internal", {"internal": True, "internet-facing": False}, "0.0.0"),
+             ("alb", "scheme"): ("internal", {"internal": True, "internet-facing": False}, "0.0.0")}
 
 
 @dataclass
@@ -115,6 +119,8 @@ class ScalarType(Rule):
       it `vpc` is the only spelling and is left alone (a one-entry table of this rename, since the
       index records kinds across versions but not removed arguments). `vpc=False` (EC2-Classic, retired)
       and a non-literal `vpc` are only reported: which domain is wanted is the author's call.
+    - `Lb(scheme="internet-facing" | "internal")` (CloudFormation's `Scheme`; the Terraform load
+      balancer has only the boolean `internal`) → `internal=False` / `internal=True`, the same choice.
     - `provider: 'aws.west2'` (the Terraform reference written as a string; the binding wants the
       provider object, TS2322 / jsii TypeError) → the one `AwsProvider` of the file created with
       `alias: 'west2'`, when it is created earlier in the same block (TS) or function (Python):
@@ -176,6 +182,24 @@ Eip(self, "nat_eip", vpc=True)
 from cdktf_cdktf_provider_aws.eip import Eip
 
 Eip(self, "nat_eip", domain="vpc")
+"""),
+        Example("typescript", """\
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+
+new Lb(this, 'alb', { name: 'web', loadBalancerType: 'application', scheme: 'internet-facing' });
+""", """\
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+
+new Lb(this, 'alb', { name: 'web', loadBalancerType: 'application', internal: false });
+"""),
+        Example("python", """\
+from cdktf_cdktf_provider_aws.lb import Lb
+
+Lb(self, "alb", name="internal-api", scheme="internal")
+""", """\
+from cdktf_cdktf_provider_aws.lb import Lb
+
+Lb(self, "alb", name="internal-api", internal=True)
 """),
         Example("typescript", """\
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -244,7 +268,13 @@ def _replacement(index, struct: str, name: str):
     if parse_version(index.version) < parse_version(since):
         return None  # the old argument is the only one the target declares
     prop = index.prop(struct, new_name)
-    return (prop, values) if prop is not None and prop.kind == "string" else None
+    return (prop, values) if prop is not None and prop.kind in ("string", "boolean") else None
+
+
+def _render(value, quote: str, python: bool) -> str:
+    if isinstance(value, bool):
+        return ("True" if value else "False") if python else ("true" if value else "false")
+    return f"{quote}{value}{quote}"
 
 
 def _is_provider_meta(index, struct: str, prop) -> bool:
@@ -407,12 +437,12 @@ class _PyWalker:
             start, end = self.doc.span(kw)
             value = kw.value.value if isinstance(kw.value, ast.Constant) else None
             where = f"`{resolved[1]}.{kw.arg}` is not declared in provider-aws {self.index.version}"
-            if prop.py_name in given or not isinstance(value, bool) or value not in values:
+            if prop.py_name in given or not isinstance(value, (bool, str)) or value not in values:
                 self.findings.append(self.source.finding(
                     self.rule, start, end, f"{where}; set `{prop.py_name}` instead (not fixed: "
                     + ("both are given)" if prop.py_name in given else "the wanted value is not certain)")))
                 continue
-            text = f"{prop.py_name}={self.quote}{values[value]}{self.quote}"
+            text = f"{prop.py_name}={_render(values[value], self.quote, python=True)}"
             self.findings.append(self.source.finding(
                 self.rule, start, end, f"{where}; `{kw.arg}={value}` is `{text}`", [self.source.edit(start, end, text)]))
 
@@ -546,12 +576,12 @@ class _TsWalker:
         start, end = self.doc.span(pair)
         lit = self.literal(value)
         where = f"`{self.owner}.{key}` is not declared in provider-aws {self.index.version}"
-        if prop.name in given or lit.kind != "bool" or lit.value not in values:
+        if prop.name in given or lit.kind not in ("bool", "string") or lit.value not in values:
             self.findings.append(self.source.finding(
                 self.rule, start, end, f"{where}; set `{prop.name}` instead (not fixed: "
                 + ("both are given)" if prop.name in given else "the wanted value is not certain)")))
             return
-        text = f"{prop.name}: {self.quote}{values[lit.value]}{self.quote}"
+        text = f"{prop.name}: {_render(values[lit.value], self.quote, python=False)}"
         self.findings.append(self.source.finding(
             self.rule, start, end, f"{where}; `{key}: {value.text()}` is `{text}`", [self.source.edit(start, end, text)]))
 

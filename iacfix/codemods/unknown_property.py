@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from iacfix.codemods import _construct_args, _provider
+from iacfix.codemods import _companions, _construct_args, _provider, _secrets
 from iacfix.fixes import Applicability
 from iacfix.knowledge import names
 from iacfix.knowledge.provider import parse_version
@@ -25,7 +25,7 @@ KNOWN_RENAMES = {
 }
 
 # Keys another rule owns: `Eip(vpc=True)` becomes `domain="vpc"` (a value change, IAC scalar types).
-OTHER_RULES = {("eip.EipConfig", "vpc")}
+OTHER_RULES = {("eip.EipConfig", "vpc"), ("lb.LbConfig", "scheme"), ("alb.AlbConfig", "scheme")}
 
 _META = ("cdktf.TerraformMetaArguments", "cdktn.TerraformMetaArguments")
 
@@ -136,6 +136,29 @@ class UnknownProperty(Rule):
     provider has one, the separate resource that holds such a setting
     (`ApiGatewayIntegration(integration_responses=…)` → `ApiGatewayIntegrationResponse`).
 
+    A setting of a separate resource is moved into one — unsafe. The separate resource is found
+    in the index: a resource whose name extends the owner's (`S3Bucket` → `S3BucketPublicAccessBlock`)
+    and whose config declares the key itself as a block (`rotationRules` on
+    `SecretsmanagerSecretRotation`) or every field the literal gives (`blockPublicAcls`, … on
+    `S3BucketPublicAccessBlock`; `status_code`, `response_parameters` on
+    `ApiGatewayIntegrationResponse`); of several, those named after the key. Its required
+    properties must all be filled: by the literal, by one string property naming the owner
+    (`bucket`, `secretId`: the owner's `.id`), or by the owner's own argument of the same name
+    (`rest_api_id`, `resource_id`, `http_method` of the integration; then `depends_on` the owner, so
+    Terraform creates it after the owner). Required means non-optional in the index; with an
+    index that does not record optionality, the first sorted run of the config's properties
+    before `id`/`region` (jsii lists required properties first, each group sorted) — at worst an
+    optional property counts as required and the move is refused. The key is removed from the owner and the new construct goes right after the
+    owner's statement (a bare statement is assigned to a new variable named after its construct
+    id), with an id derived from the owner's (`"options_integration"` →
+    `"options_integration_response"`), one per list element when the literal is a list of them
+    (numbered when there are several), and the import added in the file's idiom. Refused (reported
+    only): a conditional or computed value, a spread or computed key in it, a required property
+    that cannot be derived (or an owner argument that is a call or spans lines), several candidate
+    resources, an owner that is not a statement of its own or whose id is not a string literal, a
+    comment on the member's line, and a companion of that class that already names the owner (or
+    gives the same owner arguments) in the file.
+
     The properties come from the provider index for the target version. When the target is
     another major version than the shipped index (properties are added and removed between
     majors, e.g. `replication_group_description` was valid before AWS provider 5), every fix is
@@ -198,12 +221,31 @@ from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
 
 S3Bucket(self, "b", bucket="logs", tags={"replication_group_description": "x"}, depends_on=[key])
 """),
-        # reported, not fixed: the API Gateway integration responses are a separate resource
+        # the API Gateway integration responses are a separate resource: one per list element
         Example("python", """\
 from cdktf_cdktf_provider_aws.api_gateway_integration import ApiGatewayIntegration
 
 ApiGatewayIntegration(self, "i", rest_api_id=api.id, resource_id=r.id, http_method="GET",
                       type="MOCK", integration_responses=[{"statusCode": "200"}])
+""", """\
+from cdktf_cdktf_provider_aws.api_gateway_integration import ApiGatewayIntegration
+from cdktf_cdktf_provider_aws.api_gateway_integration_response import ApiGatewayIntegrationResponse
+
+i = ApiGatewayIntegration(self, "i", rest_api_id=api.id, resource_id=r.id, http_method="GET",
+                      type="MOCK")
+ApiGatewayIntegrationResponse(self, "i_response",
+    http_method="GET",
+    resource_id=r.id,
+    rest_api_id=api.id,
+    status_code="200",
+    depends_on=[i]
+)
+"""),
+        # reported, not moved: the value is conditional
+        Example("typescript", """\
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+
+new SecretsmanagerSecret(this, 'db', { name: 'db', rotationRules: rotate ? { automaticallyAfterDays: 30 } : undefined });
 """, reported=True),
         Example("typescript", """\
 import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
@@ -483,6 +525,14 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
                 return source.finding(self, start, end, message + " (not moved automatically: the block is not "
                                       "given as one literal)")
             return source.finding(self, start, end, message + "; moved there", edits, decision.applicability)
+        moved = self._to_companion(doc, index, struct, node, entry, style, language)
+        if moved is not None:
+            cls, edits, why = moved
+            if "is a separate resource" not in message:
+                message += f"; `{cls}` is a separate resource"
+            if edits is None:
+                return source.finding(self, start, end, message + f" (not moved automatically: {why})")
+            return source.finding(self, start, end, message + f"; moved into a new `{cls}`", edits, UNSAFE)
         return source.finding(self, start, end, message)
 
     def _move(self, doc, index, node, entries, entry, home, language):
@@ -522,6 +572,145 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
             return None
         return [removal, *added]
 
+
+    # -- a setting of a separate resource ------------------------------------------------------
+    def _to_companion(self, doc, index, struct, node, entry, style, language):
+        """None when no separate resource of the owner holds `entry`; else (class, edits or None,
+        why not)."""
+        sub, _, struct_name = struct.rpartition(".")
+        owner = struct_name[:-len("Config")] if struct_name.endswith("Config") else None
+        if owner is None or index.kind_of(sub, owner) != "resource" or index.params_struct(sub, owner) != struct:
+            return None
+        python = language == "python"
+        if python:
+            if not isinstance(node, ast.Call):
+                return None
+            call = node
+        else:
+            args = node.parent()
+            call = args.parent() if args is not None and args.kind() == "arguments" else None
+            if call is None or call.kind() != "new_expression":
+                return None
+        # the value: a dict / object literal, or a list of them
+        shape = None if entry.shorthand else _shape(entry.value, language)
+        items = _literal_items(doc, entry.value, python) if shape in ("dict", "list") else None
+        found = _companion_classes(index, sub, owner, entry.key, items, shape == "list")
+        if not found:
+            return None
+        if len(found) > 1:
+            listed = ", ".join(f"`{c}`" for c, _, _ in found)
+            return found[0][0], None, f"several resources hold it: {listed}"
+        cls, csub, mode = found[0]
+        if items is None:
+            return cls, None, "the value is not a literal (a condition or a computed value)"
+        cstruct = index.params_struct(csub, cls)
+        props = index.props(cstruct)
+        required = _required(index, cstruct)
+        owner_words = words(owner)
+        view = _construct_args.PyArgs(doc, call) if python else _construct_args.TsArgs(doc, node)
+        if view.splat:
+            return cls, None, "the owner's arguments include a spread"
+        # what the companion takes from the owner: a reference, or the owner's own arguments
+        ref, copies = None, {}
+        if mode == "self":
+            givens = [{props[_jsii(index, cstruct, entry.key)].name}]
+        else:
+            givens = [{_jsii(index, cstruct, k) for k, _ in item[1]} for item in items]
+        given = set().union(*givens)
+        for prop in required:
+            if prop.name in given:
+                continue
+            if prop.kind == "string" and _refers_to(prop.name, owner_words) and ref is None:
+                ref = prop
+                continue
+            mine = index.props(struct).get(prop.name)
+            value = view.get(mine) if mine is not None else None
+            text = doc.text[value.start:value.end] if value is not None else None
+            if text is None or "\n" in text or "(" in text:
+                return cls, None, f"its required `{self._name(prop, style, '')}` cannot be derived from the owner"
+            copies[prop.name] = (prop, text)
+        for item_given in givens:
+            missing = [p for p in required if p.name not in item_given and p is not ref and p.name not in copies]
+            if missing:
+                return cls, None, f"its required `{self._name(missing[0], style, '')}` is not given"
+        # where the owner is, and how to name it
+        bound = _companions.python_binding(doc, call) if python else _companions.ts_binding(doc, call)
+        positional = call.args if python else [a for a in call.field("arguments").children()
+                                              if a.is_named() and a.kind() != "comment"]
+        if bound is None or len(positional) < 2:
+            return cls, None, "the owner is not a statement of its own"
+        stmt, binding = bound
+        stmt_start, stmt_end = doc.span(stmt)
+        at = _companions.statement_end(doc, stmt_end)
+        indent = doc.text[_secrets.line_start(doc.text, stmt_start):stmt_start]
+        scope = doc.text[slice(*doc.span(positional[0]))]
+        id_text = doc.text[slice(*doc.span(positional[1]))]
+        if at is None or indent.strip() or "\n" in scope:
+            return cls, None, "the owner statement does not end its line"
+        if _companion_exists(doc.text, cls, binding, copies):
+            return cls, None, f"a `{cls}` for it already exists"
+        assign = []
+        if binding is None:
+            names_taken = {n.id for n in doc.names} if python else set(re.findall(r"[A-Za-z_$][\w$]*", doc.text))
+            literal = re.sub(r"\$?\{[^}]*\}", "", id_text.lstrip("fF")[1:-1])
+            base = (_secrets.snake if python else _secrets.camel)(literal if literal.strip("-_ ") else owner)
+            binding = _secrets.unique(base, names_taken)
+            assign = [doc.source.edit(stmt_start, stmt_start, f"{binding} = " if python else f"const {binding} = ")]
+        # the container member to drop
+        container = view
+        member = next((m for m in container.members if m[0] <= entry.key_span[0] and entry.value_span[1] <= m[1]),
+                      None)
+        removal = _removal(doc.source, container.members, container.members.index(member),
+                           "#" if python else "//") if member is not None else None
+        if removal is None:
+            return cls, None, "a comment sits on its line"
+        # the new statements
+        suffix = [w for w in words(cls)[len(owner_words):]] or words(cls)[-1:]
+        taken = {m.group(2) for m in re.finditer(r"(['\"`])((?:(?!\1).)*)\1", doc.text)}
+        unit = "\t" if indent.startswith("\t") else "    " if python else _indent_unit(doc.text)
+        nl = doc.source.newline
+        if python:
+            (ref_cls,), imports = _companions.python_names(doc, index.python_module(csub), [cls])
+        else:
+            package = _provider.TS_PACKAGES[1] if index.family == "cdktn" else _provider.TS_PACKAGES[0]
+            quote = next((st.field("source").text()[0] for st in doc.imports.statements
+                          if st.field("source") is not None), "'")
+            (ref_cls,), imports = _companions.ts_names(doc, package, index.ts_leaf(csub), csub, [cls], quote)
+        from iacfix.codemods.s3_bucket_hardening import S3BucketHardening
+        blocks = []
+        units = [None] if mode == "self" or shape == "dict" else list(range(len(items)))
+        for n in units:
+            extra = suffix + ([str(n + 1)] if n is not None and len(units) > 1 else [])
+            new_id = S3BucketHardening._new_id(self, id_text, extra, python, taken)
+            if new_id is None:
+                return cls, None, "the owner's construct id is not a string literal"
+            members = []  # (name, value text) in the companion's declared order
+            if ref is not None:
+                members.append((ref, f"{binding}.id"))
+            members += list(copies.values())
+            if mode == "self":
+                prop = props[_jsii(index, cstruct, entry.key)]
+                members.append((prop, _reindent(doc, entry.value_span, indent + unit)))
+            else:
+                item = items[0 if n is None else n]
+                for k, span in item[1]:
+                    prop = props[_jsii(index, cstruct, k)]
+                    members.append((prop, _reindent(doc, span, indent + unit)))
+            if ref is None:
+                members.append((None, f"[{binding}]"))
+            lines = []
+            for prop, text in members:
+                name = (prop.py_name if python else prop.name) if prop is not None else \
+                    ("depends_on" if python else "dependsOn")
+                lines.append(f"{unit}{name}={text}," if python else f"{unit}{name}: {text},")
+            if python:
+                lines[-1] = lines[-1][:-1]
+                body = [f"{ref_cls}({scope}, {new_id},", *lines, ")"]
+            else:
+                body = [f"new {ref_cls}({scope}, {new_id}, {{", *lines, "});"]
+            blocks.append("".join(f"{nl}{indent}{line}" for line in body))
+        edits = assign + [removal] + imports + [doc.source.edit(at, at, "".join(blocks))]
+        return cls, edits, ""
 
 def _same_words(key: str, candidate: str) -> bool:
     """Same up to case, separators or number, or the same count of words (a typo inside words)."""
@@ -579,3 +768,167 @@ def _removal(source, members, i, comment):
     if len(members) == 1 and comment not in text[end:j]:
         return source.edit(start, j, "")
     return None
+
+
+# -- separate resources ------------------------------------------------------------------------
+
+def _literal_items(doc, value, python: bool):
+    """[(item node, [(key, value span)])] of a dict / object literal or a list of them, or None
+    when anything in it is not a plain key (a spread, a computed key, a non-literal element)."""
+    if python:
+        elements = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
+    else:
+        elements = [c for c in value.children() if c.is_named() and c.kind() != "comment"] \
+            if value.kind() == "array" else [value]
+    out = []
+    for item in elements:
+        pairs = _literal_pairs(doc, item, python)
+        if pairs is None:
+            return None
+        out.append((item, pairs))
+    return out or None
+
+
+def _literal_pairs(doc, item, python: bool):
+    if python:
+        if not isinstance(item, ast.Dict):
+            return None
+        pairs = []
+        for key, value in zip(item.keys, item.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                return None
+            pairs.append((key.value, doc.span(value)))
+        return pairs
+    if item.kind() != "object":
+        return None
+    pairs = []
+    for child in item.children():
+        if not child.is_named() or child.kind() == "comment":
+            continue
+        if child.kind() != "pair" or child.field("key") is None or child.field("value") is None:
+            return None
+        key = child.field("key")
+        if key.kind() == "string":
+            name = key.text()[1:-1]
+        elif key.kind() == "property_identifier":
+            name = key.text()
+        else:
+            return None
+        pairs.append((name, doc.span(child.field("value"))))
+    return pairs
+
+
+_COMPANION_CACHE: dict = {}
+
+
+def _companions_of(index, sub: str) -> list[tuple[str, str]]:
+    """(submodule, class) of every resource whose name extends the owner's (`S3Bucket` →
+    `S3BucketPublicAccessBlock`, …)."""
+    key = (id(index), sub)
+    found = _COMPANION_CACHE.get(key)
+    if found is None:
+        found = []
+        for other in index.submodules():
+            if other != sub and other.startswith(sub) and other[len(sub)].isupper():
+                cls = other[0].upper() + other[1:]
+                if index.kind_of(other, cls) == "resource" and index.params_struct(other, cls):
+                    found.append((other, cls))
+        _COMPANION_CACHE[key] = found
+    return found
+
+
+def _meta_names(index) -> set[str]:
+    return {n for m in _META for n in index.props(m)}
+
+
+def _companion_classes(index, sub, owner, key, items, is_list: bool):
+    """[(class, submodule, mode)] of the separate resources holding setting `key` of `owner`:
+    mode "self" when the resource declares `key` itself as a block, "fields" when it declares
+    every field given in the literal(s). Several: narrowed to those named after the key."""
+    meta = _meta_names(index)
+    hits = []
+    for csub, cls in _companions_of(index, sub):
+        cstruct = index.params_struct(csub, cls)
+        prop = index.prop(cstruct, key)
+        if prop is not None and prop.name not in meta and prop.kind in ("struct", "list_struct"):
+            if items is None or (prop.kind == "list_struct") == is_list:
+                hits.append((cls, csub, "self"))
+            continue
+        if items:
+            fields = {k for _, pairs in items for k, _ in pairs}
+            if fields and all((p := index.prop(cstruct, k)) is not None and p.name not in meta for k in fields):
+                hits.append((cls, csub, "fields"))
+    if len(hits) > 1:
+        key_words = {_singular(w) for w in words(key)}
+        owner_len = len(words(owner))
+        named = [h for h in hits if {_singular(w) for w in words(h[0])[owner_len:]} <= key_words]
+        hits = named or hits
+    return hits
+
+
+def _required(index, struct: str) -> list:
+    """The required properties, in declared order: from the index's optionality when it records
+    it; else an upper bound from jsii's order (required properties first, each group sorted
+    case-insensitively): the first sorted run of the struct's own properties, before `id` and
+    `region` (always optional on a resource) — a property in it may be optional, never the other
+    way round."""
+    known = getattr(index, "required_props", None)
+    names_required = known(struct) if known is not None else None
+    if names_required is not None:
+        return [p for p in index.props(struct).values() if p.name in names_required]
+    meta = _meta_names(index)
+    out = []
+    for prop in index.props(struct).values():
+        if prop.name in meta or prop.name in ("id", "region"):
+            break
+        if out and prop.name.lower() < out[-1].name.lower():
+            break
+        out.append(prop)
+    return out
+
+
+def _jsii(index, struct: str, key: str) -> str:
+    return index.prop(struct, key).name
+
+
+def _refers_to(name: str, owner_words: list[str]) -> bool:
+    """`bucket` / `secretId` name the owner `S3Bucket` / `SecretsmanagerSecret`: the property's
+    words, without a trailing `id`, are the last words of the owner's name."""
+    w = words(name)
+    if w and w[-1] == "id":
+        w = w[:-1]
+    return bool(w) and owner_words[-len(w):] == w
+
+
+def _companion_exists(text: str, cls: str, binding, copies) -> bool:
+    """A construction of `cls` in the file that names the owner (its binding) or, for a
+    companion without a reference, gives the same owner arguments."""
+    for m in re.finditer(rf"\b{cls}\s*\(", text):
+        args = _companions.call_text(text, m.end() - 1)
+        if binding is not None and re.search(rf"(?<![\w$.]){re.escape(binding)}(?![\w$])", args):
+            return True
+        if copies and all(t in args for _, t in copies.values()):
+            return True
+    return False
+
+
+def _reindent(doc, span, indent: str) -> str:
+    """The text of `span`, its continuation lines moved to sit under `indent` as they sat under
+    their first line's indent (left as written when a line break is inside a string)."""
+    start, end = span
+    text = doc.text[start:end]
+    if "\n" not in text or any(q in text for q in ('"""', "'''", "`")):
+        return text
+    line = doc.text[_secrets.line_start(doc.text, start):start]
+    old = line[:len(line) - len(line.lstrip())]
+    out = []
+    for i, part in enumerate(text.split("\n")):
+        if i and part.startswith(old):
+            part = indent + part[len(old):]
+        out.append(part)
+    return "\n".join(out)
+
+
+def _indent_unit(text: str) -> str:
+    m = re.search(r"^( +)\S", text, re.M)
+    return "    " if m and len(m.group(1)) % 4 == 0 and not re.search(r"^( {2}| {6})\S", text, re.M) else "  "

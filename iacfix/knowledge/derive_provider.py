@@ -548,6 +548,7 @@ def build_index(asm: dict, pkg: dict | None = None) -> dict:
         classes: dict[str, Any] = {}
         structs: dict[str, list] = {}
         bases: dict[str, list[str]] = {}
+        required: dict[str, list[str]] = {}  # struct -> its own non-optional properties (jsii names)
         for n in A.by_module[sub]:
             fqn = f"{A.prefix}{sub}.{n}"
             t = A.types[fqn]
@@ -565,9 +566,14 @@ def build_index(asm: dict, pkg: dict | None = None) -> dict:
                 ]
                 if t.get("interfaces"):
                     bases[n] = [A.key(b) for b in t["interfaces"]]
+                needed = sorted(p["name"] for p in t.get("properties", []) if not p.get("optional"))
+                if needed:
+                    required[n] = needed
         entry: dict[str, Any] = {"classes": classes, "structs": structs}
         if bases:
             entry["bases"] = bases
+        if required:
+            entry["required"] = required
         types[sub] = entry
         attrs = {n: rows for n in A.by_module[sub] if classes[n] not in ("struct", "interface", "enum")
                  and (rows := A.attributes(f"{A.prefix}{sub}.{n}"))}
@@ -634,6 +640,7 @@ def build_index(asm: dict, pkg: dict | None = None) -> dict:
             "casing_pitfalls": len(casing),
             "types_unreached_by_walk": unreached,
             "attributes": sum(len(rows) for e in attributes.values() for rows in e.values()),
+            "required_props": sum(len(v) for e in types.values() for v in e.get("required", {}).values()),
         },
     }
     return {

@@ -382,6 +382,26 @@ class ProviderIndex:
         p = self.props(struct).get(jsii_prop)
         return p.kind if p else None
 
+    def required_props(self, struct: str) -> frozenset[str] | None:
+        """jsii names of the struct's non-optional properties (a provider base struct's included;
+        the core bases, ``cdktf.TerraformMetaArguments``, have none). None when unknown: the struct
+        is not in the index, or the index was derived before it recorded optionality."""
+        if "required_props" not in self.meta.get("counts", {}):
+            return None
+        rows, bases = self._struct_rows(struct)
+        if rows is None or struct in self._data["core_structs"]:
+            return None
+        sub, _, name = struct.rpartition(".")
+        out = set(self._mod(sub).get("required", {}).get(name, []))  # type: ignore[union-attr]
+        for b in bases:
+            if b in self._data["core_structs"]:
+                continue
+            more = self.required_props(b)
+            if more is None:
+                return None
+            out |= more
+        return frozenset(out)
+
     def iter_structs(self) -> Iterator[str]:
         for sub in sorted(self._blobs):
             for n in sorted(self._mod(sub)["structs"]):  # type: ignore[index]
