@@ -350,7 +350,6 @@ name = "${var.name}-${local.suffix}"
             plans[key] = None
             return None
         offset, indent = point
-        text = doc.text
         if "taken" not in plans:  # shared by the data sources this file gets (two `current`s are common)
             plans["taken"] = {n.text() for kind in ("identifier", "shorthand_property_identifier_pattern")
                               for n in doc.root.find_all(kind=kind)}
