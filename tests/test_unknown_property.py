@@ -282,7 +282,12 @@ def test_separate_resource_not_moved_without_unsafe_fixes():
 
 
 @pytest.mark.parametrize("value,why", [
-    ("rotate ? { automaticallyAfterDays: 30 } : undefined", "not a literal"),
+    ("prod ? { automaticallyAfterDays: 30 } : { automaticallyAfterDays: 90 }", "not a literal"),
+    ("rotate ? rules : undefined", "not a literal"),
+    ("shouldRotate() ? { automaticallyAfterDays: 30 } : undefined", "computed condition"),
+    ("(n = 1) ? { automaticallyAfterDays: 30 } : undefined", "computed condition"),
+    ("void rotate ? { automaticallyAfterDays: 30 } : undefined", "computed condition"),
+    ("a &&\n  b ? { automaticallyAfterDays: 30 } : undefined", "condition spans lines"),
     ("{ ...defaults, automaticallyAfterDays: 30 }", "not a literal"),
     ("rules", "not a literal"),
 ])
@@ -365,3 +370,201 @@ def test_required_from_the_index_or_from_jsii_order():
     assert [p.name for p in _required(NoOptionality(), struct)] == expected
     bound = [p.name for p in _required(NoOptionality(), "s3BucketPublicAccessBlock.S3BucketPublicAccessBlockConfig")]
     assert bound == ["bucket"]
+
+
+# -- a setting given under a condition -------------------------------------------------------------
+
+SECRET_TS = TS.format(cls="SecretsmanagerSecret", module="secretsmanager-secret")
+ROTATION_TS = "import { SecretsmanagerSecretRotation } from '@cdktf/provider-aws/lib/secretsmanager-secret-rotation';\n"
+
+
+@pytest.mark.parametrize("value,test", [
+    ("config.rotate !== false ? { automaticallyAfterDays: 30 } : undefined", "config.rotate !== false"),
+    ("rotate ? null : { automaticallyAfterDays: 30 }", "!rotate"),
+    ("!rotate ? undefined : { automaticallyAfterDays: 30 }", "rotate"),
+    ("!(a || b) ? undefined : { automaticallyAfterDays: 30 }", "a || b"),
+    ("a === b ? null : { automaticallyAfterDays: 30 }", "!(a === b)"),
+    ("props?.rotate ? { automaticallyAfterDays: 30 } : undefined", "props?.rotate"),
+    ("props!.rotate ? undefined : { automaticallyAfterDays: 30 }", "!(props!.rotate)"),
+    ("this.rotate ? undefined : { automaticallyAfterDays: 30 }", "!this.rotate"),
+])
+def test_conditional_rotation_moved_under_the_condition_ts(value, test):
+    text = SECRET_TS + f"const s = new SecretsmanagerSecret(this, 's', {{ name: 'x', rotationRules: {value} }});\n"
+    fixed, result = run(text, "typescript")
+    assert fixed == (SECRET_TS.rstrip("\n") + "\n" + ROTATION_TS + "\n"
+                     "const s = new SecretsmanagerSecret(this, 's', { name: 'x' });\n"
+                     f"if ({test}) {{\n"
+                     "  new SecretsmanagerSecretRotation(this, 's-rotation', {\n"
+                     "    secretId: s.id,\n"
+                     "    rotationRules: { automaticallyAfterDays: 30 },\n"
+                     "  });\n"
+                     "}\n")
+    [finding] = result.applied
+    assert finding.fix.applicability is Applicability.UNSAFE
+
+
+def test_conditional_multiline_ternary_reindented_ts():
+    text = (SECRET_TS +
+            "class S {\n"
+            "  constructor() {\n"
+            "    const db = new SecretsmanagerSecret(\n"
+            "      this,\n"
+            "      'db',\n"
+            "      {\n"
+            "        name: 'db',\n"
+            "        rotationRules:\n"
+            "          config.enableAutoRotation !== false\n"
+            "            ? {\n"
+            "                automaticallyAfterDays: 30,\n"
+            "              }\n"
+            "            : undefined,\n"
+            "        tags: { a: 'b' },\n"
+            "      }\n"
+            "    );\n"
+            "  }\n"
+            "}\n")
+    fixed, _ = run(text, "typescript")
+    assert fixed == (
+        SECRET_TS.rstrip("\n") + "\n" + ROTATION_TS + "\n"
+        "class S {\n"
+        "  constructor() {\n"
+        "    const db = new SecretsmanagerSecret(\n"
+        "      this,\n"
+        "      'db',\n"
+        "      {\n"
+        "        name: 'db',\n"
+        "        tags: { a: 'b' },\n"
+        "      }\n"
+        "    );\n"
+        "    if (config.enableAutoRotation !== false) {\n"
+        "      new SecretsmanagerSecretRotation(this, 'db-rotation', {\n"
+        "        secretId: db.id,\n"
+        "        rotationRules: {\n"
+        "          automaticallyAfterDays: 30,\n"
+        "        },\n"
+        "      });\n"
+        "    }\n"
+        "  }\n"
+        "}\n")
+
+
+def test_conditional_rotation_moved_under_the_condition_python_crlf():
+    header = PY.format(module="secretsmanager_secret", cls="SecretsmanagerSecret").replace("\n", "\r\n")
+    text = (header +
+            "class S:\r\n"
+            "    def __init__(self):\r\n"
+            '        secret = SecretsmanagerSecret(self, "db", name="db",\r\n'
+            "            rotation_rules=None if cfg.a or cfg.b else {\r\n"
+            '                "automatically_after_days": 30,\r\n'
+            "            })\r\n"
+            "        other = 1\r\n")
+    fixed, result = run(text)
+    assert fixed == (
+        "from cdktf_cdktf_provider_aws.secretsmanager_secret import SecretsmanagerSecret\r\n"
+        "from cdktf_cdktf_provider_aws.secretsmanager_secret_rotation import SecretsmanagerSecretRotation\r\n\r\n"
+        "class S:\r\n"
+        "    def __init__(self):\r\n"
+        '        secret = SecretsmanagerSecret(self, "db", name="db")\r\n'
+        "        if not (cfg.a or cfg.b):\r\n"
+        '            SecretsmanagerSecretRotation(self, "db_rotation",\r\n'
+        "                secret_id=secret.id,\r\n"
+        "                rotation_rules={\r\n"
+        '                    "automatically_after_days": 30,\r\n'
+        "                }\r\n"
+        "            )\r\n"
+        "        other = 1\r\n")
+    [finding] = result.applied
+    assert finding.fix.applicability is Applicability.UNSAFE
+
+
+@pytest.mark.parametrize("value,test", [
+    ('{"automatically_after_days": 30} if rotate else None', "rotate"),
+    ('None if self.cfg.off else {"automatically_after_days": 30}', "not self.cfg.off"),
+    ('None if not rotate else {"automatically_after_days": 30}', "rotate"),
+    ('{"automatically_after_days": 30} if cfg["rotate"] == "yes" else None', 'cfg["rotate"] == "yes"'),
+])
+def test_conditional_rotation_python_forms(value, test):
+    text = PY.format(module="secretsmanager_secret", cls="SecretsmanagerSecret") + f's = SecretsmanagerSecret(self, "s", rotation_rules={value})\n'
+    fixed, _ = run(text)
+    assert fixed.endswith('s = SecretsmanagerSecret(self, "s")\n'
+                          f"if {test}:\n"
+                          '    SecretsmanagerSecretRotation(self, "s_rotation",\n'
+                          "        secret_id=s.id,\n"
+                          '        rotation_rules={"automatically_after_days": 30}\n'
+                          "    )\n")
+
+
+@pytest.mark.parametrize("value,why", [
+    ('{"automatically_after_days": 30} if rotate() else None', "computed condition"),
+    ('{"automatically_after_days": 30} if rotate else {"automatically_after_days": 90}', "not a literal"),
+    ('{"automatically_after_days": 30} if (n := 1) else None', "computed condition"),
+])
+def test_conditional_rotation_python_refused(value, why):
+    text = PY.format(module="secretsmanager_secret", cls="SecretsmanagerSecret") + f's = SecretsmanagerSecret(self, "s", rotation_rules={value})\n'
+    [finding] = check(text)
+    assert finding.fix is None and why in finding.message
+
+
+# -- API-shaped blocks the provider flattened ------------------------------------------------------
+
+def test_api_shape_targets_are_declared_in_the_index():
+    from iacfix.codemods.unknown_property import API_SHAPES
+    from iacfix.knowledge.provider import ProviderIndex
+
+    index = ProviderIndex.load()
+    for (struct, key), (target, path, origin) in API_SHAPES.items():
+        assert target in index.props(struct), (struct, target)
+        assert index.prop(struct, key) is None, (struct, key)
+        assert path.startswith("[0].") and origin
+
+
+SFN_PY = PY.format(module="sfn_state_machine", cls="SfnStateMachine, SfnStateMachineLoggingConfiguration")
+SFN_TS = TS.format(module="sfn-state-machine", cls="SfnStateMachine")
+
+
+@pytest.mark.parametrize("before,after", [
+    ('logging_configuration={"level": "ALL", "destinations": [{"cloud_watch_logs_log_group": {"log_group_arn": f"{lg.arn}:*"}}]}',
+     'logging_configuration={"level": "ALL", "log_destination": f"{lg.arn}:*"}'),
+    ('logging_configuration={"destinations": [{"cloudWatchLogsLogGroup": {"logGroupArn": lg.arn}}], "level": "ALL"}',
+     'logging_configuration={"log_destination": lg.arn, "level": "ALL"}'),
+    ('logging_configuration=SfnStateMachineLoggingConfiguration(level="ALL", destinations=[\n'
+     '    {"cloud_watch_logs_log_group": {"log_group_arn": lg.arn},},\n])',
+     'logging_configuration=SfnStateMachineLoggingConfiguration(level="ALL", log_destination=lg.arn)'),
+])
+def test_api_shape_python_safe(before, after):
+    text = SFN_PY + f'SfnStateMachine(self, "sm", name="x", role_arn=r.arn, definition=d, {before})\n'
+    fixed, result = run(text, unsafe=False)
+    assert fixed == SFN_PY + f'SfnStateMachine(self, "sm", name="x", role_arn=r.arn, definition=d, {after})\n'
+    assert all(f.fix.applicability is Applicability.SAFE for f in result.applied)
+
+
+def test_api_shape_typescript_safe_keeps_the_expression():
+    text = (SFN_TS + "new SfnStateMachine(this, 'sm', {\n  name: 'x',\n  roleArn: r.arn,\n  definition: d,\n"
+            "  loggingConfiguration: {\n    level: 'ALL',\n    destinations: [\n      {\n"
+            "        cloudWatchLogsLogGroup: { logGroupArn: `${lg.arn}:*` },\n      },\n    ],\n  },\n});\n")
+    fixed, _ = run(text, "typescript", unsafe=False)
+    assert fixed == (SFN_TS + "new SfnStateMachine(this, 'sm', {\n  name: 'x',\n  roleArn: r.arn,\n  definition: d,\n"
+                     "  loggingConfiguration: {\n    level: 'ALL',\n    logDestination: `${lg.arn}:*`,\n  },\n});\n")
+
+
+@pytest.mark.parametrize("value,why", [
+    ('[{"cloud_watch_logs_log_group": {"log_group_arn": a}}, {"cloud_watch_logs_log_group": {"log_group_arn": b}}]',
+     "2 elements"),
+    ("[]", "0 elements"),
+    ("destinations", "not a list literal"),
+    ('[{"cloud_watch_logs_log_group": {"log_group_arn": a, "extra": 1}}]', "other keys"),
+    ('[{"cloud_watch_logs_log_group": group}]', "not given as a plain literal"),
+    ('[{"cloud_watch_logs_log_group": {\n    "log_group_arn": a,  # the log group\n}}]', "comment"),
+    ('[{"cloud_watch_logs_log_group": {"log_group_arn": {"arn": a}}}]', "not a string"),
+])
+def test_api_shape_python_refused(value, why):
+    text = SFN_PY + f'SfnStateMachine(self, "sm", logging_configuration={{"level": "ALL", "destinations": {value}}})\n'
+    [finding] = check(text)
+    assert finding.fix is None and why in finding.message and "`log_destination`" in finding.message
+
+
+def test_api_shape_refused_when_the_target_is_given_ts():
+    text = (SFN_TS + "new SfnStateMachine(this, 'sm', { loggingConfiguration: { logDestination: a,"
+            " destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: a } }] } });\n")
+    [finding] = check(text, "typescript")
+    assert finding.fix is None and "already given" in finding.message

@@ -24,6 +24,20 @@ KNOWN_RENAMES = {
     ("dbInstance.DbInstanceConfig", "managepassword"): "manageMasterUserPassword",  # ManageMasterUserPassword
 }
 
+# Blocks written in the shape of an AWS API (or CloudFormation) where the Terraform provider
+# flattened them into one argument: (config struct, normalised wrong key) → (the provider's
+# property, where in the API-shaped value the provider's value sits, where the shape comes from).
+# The path starts with `[0]` (the value is a list; exactly one element) and names one key per
+# level (matched up to case and separators); the expression found there becomes the property's
+# value, its text kept byte for byte. Each target must be declared by the struct in the index
+# (tested); an entry applies only when it is and the wrong key is not.
+API_SHAPES = {
+    # Step Functions API CreateStateMachine `loggingConfiguration.destinations`
+    # [{cloudWatchLogsLogGroup: {logGroupArn}}]; `aws_sfn_state_machine` takes one `log_destination`
+    ("sfnStateMachine.SfnStateMachineLoggingConfiguration", "destinations"):
+        ("logDestination", "[0].cloudWatchLogsLogGroup.logGroupArn", "the Step Functions API's LoggingConfiguration"),
+}
+
 # Keys another rule owns: `Eip(vpc=True)` becomes `domain="vpc"` (a value change, IAC scalar types).
 OTHER_RULES = {("eip.EipConfig", "vpc"), ("lb.LbConfig", "scheme"), ("alb.AlbConfig", "scheme")}
 
@@ -49,6 +63,7 @@ class Decision:
     target: object = None  # Prop to rename to
     home: object = None  # Prop of a nested struct the key belongs in
     applicability: Applicability = SAFE
+    path: str | None = None  # with `target`: where in the (API-shaped) value the target's value sits
 
 
 @dataclass
@@ -114,6 +129,13 @@ class UnknownProperty(Rule):
     1. the declared name up to case and separators (`subnetIds` → `subnet_ids` in Python) — safe;
     2. a small table of renames the index cannot derive (`SnsTopic` `kmsKeyId` → `kmsMasterKeyId`,
        `DbInstance` `managePassword` → `manageMasterUserPassword`) — safe;
+       and a table of blocks written in an AWS API's shape where the provider flattened them into
+       one argument, with the path to the value that argument takes: Step Functions'
+       `logging_configuration.destinations[0].cloud_watch_logs_log_group.log_group_arn` is
+       `log_destination`. The expression found there replaces the block, its text kept byte for
+       byte — safe when the value is a literal list of exactly one element and every level on the
+       path is a literal with that one key (nothing else, no comment, would be dropped);
+       otherwise reported;
     3. the class name repeated as a prefix: the key is the last words of the class (or nested
        struct) name followed by a declared property (`replication_group_description` on
        `ElasticacheReplicationGroup` → `description`) — safe when one property fits, unsafe (the
@@ -152,8 +174,14 @@ class UnknownProperty(Rule):
     owner's statement (a bare statement is assigned to a new variable named after its construct
     id), with an id derived from the owner's (`"options_integration"` →
     `"options_integration_response"`), one per list element when the literal is a list of them
-    (numbered when there are several), and the import added in the file's idiom. Refused (reported
-    only): a conditional or computed value, a spread or computed key in it, a required property
+    (numbered when there are several), and the import added in the file's idiom. A literal given
+    only under a condition (`cond ? { … } : undefined`, `cond ? undefined : { … }`, `null` alike;
+    Python `{…} if cond else None`, `None if cond else {…}`) is moved into a new resource created
+    under the same condition (`if (cond) { new … }`, `if cond:`; negated for the second form) when
+    the condition is one line of names, attributes, literals, comparisons and boolean operators
+    (evaluated a second time, it gives the same answer: no call, no assignment). Refused (reported
+    only): any other computed value (`cond ? {a} : {b}`, a variable, a call), a computed
+    condition, a spread or computed key in the literal, a required property
     that cannot be derived (or an owner argument that is a call or spans lines), several candidate
     resources, an owner that is not a statement of its own or whose id is not a string literal, a
     comment on the member's line, and a companion of that class that already names the owner (or
@@ -241,11 +269,41 @@ ApiGatewayIntegrationResponse(self, "i_response",
     depends_on=[i]
 )
 """),
-        # reported, not moved: the value is conditional
+        # the Step Functions API's logging destinations: one log group ARN in the provider
+        Example("python", """\
+from cdktf_cdktf_provider_aws.sfn_state_machine import SfnStateMachine
+
+SfnStateMachine(self, "sm", name="flow", role_arn=role.arn, definition=spec,
+                logging_configuration={"level": "ALL", "destinations": [
+                    {"cloud_watch_logs_log_group": {"log_group_arn": f"{logs.arn}:*"}}]})
+""", """\
+from cdktf_cdktf_provider_aws.sfn_state_machine import SfnStateMachine
+
+SfnStateMachine(self, "sm", name="flow", role_arn=role.arn, definition=spec,
+                logging_configuration={"level": "ALL", "log_destination": f"{logs.arn}:*"})
+"""),
+        # a setting given under a condition: the separate resource is created under it
         Example("typescript", """\
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 
-new SecretsmanagerSecret(this, 'db', { name: 'db', rotationRules: rotate ? { automaticallyAfterDays: 30 } : undefined });
+const db = new SecretsmanagerSecret(this, 'db', { name: 'db', rotationRules: rotate ? { automaticallyAfterDays: 30 } : undefined });
+""", """\
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { SecretsmanagerSecretRotation } from '@cdktf/provider-aws/lib/secretsmanager-secret-rotation';
+
+const db = new SecretsmanagerSecret(this, 'db', { name: 'db' });
+if (rotate) {
+  new SecretsmanagerSecretRotation(this, 'db-rotation', {
+    secretId: db.id,
+    rotationRules: { automaticallyAfterDays: 30 },
+  });
+}
+"""),
+        # reported, not moved: the value is computed (one literal or another)
+        Example("typescript", """\
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+
+new SecretsmanagerSecret(this, 'db', { name: 'db', rotationRules: prod ? { automaticallyAfterDays: 30 } : { automaticallyAfterDays: 90 } });
 """, reported=True),
         Example("typescript", """\
 import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
@@ -299,6 +357,12 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
         known = KNOWN_RENAMES.get((struct, nk))
         if known and known in props:
             return rename([props[known]], SAFE, "renamed in the Terraform provider")
+        # 2b. an API-shaped block the provider flattened into one property
+        shaped = API_SHAPES.get((struct, nk))
+        if shaped and shaped[0] in props:
+            target, path, origin = props[shaped[0]], shaped[1], shaped[2]
+            return Decision(f"{head}; {origin} gives `{key}{path}`, the provider takes that value as "
+                            f"`{self._name(target, style, key)}`", target=target, path=path)
         # 3. the owner's name repeated as a prefix
         key_words = words(key)
         owner_words = words(owner)
@@ -516,6 +580,17 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
             name = self._name(decision.target, style, entry.key)
             if name in given or name in claimed:
                 return source.finding(self, start, end, message + f" (not fixed automatically: `{name}` is already given)")
+            if decision.path is not None:
+                found = _follow(doc, entry.value, decision.path, language)
+                if isinstance(found, str):
+                    return source.finding(self, start, end, message + f" (not fixed automatically: {found})")
+                if not _fits(_shape(found, language), decision.target):
+                    return source.finding(self, start, end, message + " (not fixed automatically: the value there "
+                                          f"is not a {decision.target.kind.replace('_', ' ')})")
+                claimed.add(name)
+                value = doc.text[slice(*doc.span(found))]
+                return source.finding(self, start, end, message, [
+                    source.edit(start, end, name), source.edit(*entry.value_span, value)], decision.applicability)
             claimed.add(name)
             text = f"{name}: {entry.key}" if entry.shorthand else name
             return source.finding(self, start, end, message, [source.edit(start, end, text)], decision.applicability)
@@ -591,9 +666,15 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
             call = args.parent() if args is not None and args.kind() == "arguments" else None
             if call is None or call.kind() != "new_expression":
                 return None
-        # the value: a dict / object literal, or a list of them
-        shape = None if entry.shorthand else _shape(entry.value, language)
-        items = _literal_items(doc, entry.value, python) if shape in ("dict", "list") else None
+        # the value: a dict / object literal, or a list of them, possibly only under a condition
+        value, value_span, condition = entry.value, entry.value_span, None
+        if not entry.shorthand:
+            guarded = _guarded(doc, value, python)
+            if guarded is not None:
+                value, condition = guarded
+                value_span = doc.span(value)
+        shape = None if entry.shorthand else _shape(value, language)
+        items = _literal_items(doc, value, python) if shape in ("dict", "list") else None
         found = _companion_classes(index, sub, owner, entry.key, items, shape == "list")
         if not found:
             return None
@@ -603,6 +684,8 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
         cls, csub, mode = found[0]
         if items is None:
             return cls, None, "the value is not a literal (a condition or a computed value)"
+        if condition is not None and (why := _plain_condition(doc, condition, python)):
+            return cls, None, why
         cstruct = index.params_struct(csub, cls)
         props = index.props(cstruct)
         required = _required(index, cstruct)
@@ -678,6 +761,7 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
             (ref_cls,), imports = _companions.ts_names(doc, package, index.ts_leaf(csub), csub, [cls], quote)
         from iacfix.codemods.s3_bucket_hardening import S3BucketHardening
         blocks = []
+        inner = indent + unit if condition is not None else indent  # the statements' indentation
         units = [None] if mode == "self" or shape == "dict" else list(range(len(items)))
         for n in units:
             extra = suffix + ([str(n + 1)] if n is not None and len(units) > 1 else [])
@@ -690,12 +774,12 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
             members += list(copies.values())
             if mode == "self":
                 prop = props[_jsii(index, cstruct, entry.key)]
-                members.append((prop, _reindent(doc, entry.value_span, indent + unit)))
+                members.append((prop, _reindent(doc, value_span, inner + unit)))
             else:
                 item = items[0 if n is None else n]
                 for k, span in item[1]:
                     prop = props[_jsii(index, cstruct, k)]
-                    members.append((prop, _reindent(doc, span, indent + unit)))
+                    members.append((prop, _reindent(doc, span, inner + unit)))
             if ref is None:
                 members.append((None, f"[{binding}]"))
             lines = []
@@ -708,9 +792,52 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
                 body = [f"{ref_cls}({scope}, {new_id},", *lines, ")"]
             else:
                 body = [f"new {ref_cls}({scope}, {new_id}, {{", *lines, "});"]
-            blocks.append("".join(f"{nl}{indent}{line}" for line in body))
+            blocks.append("".join(f"{nl}{inner}{line}" for line in body))
+        if condition is not None:  # created under the condition the value was given under
+            test = _condition_text(doc, *condition, python)
+            head, tail = (f"if {test}:", None) if python else (f"if ({test}) {{", "}")
+            blocks = [f"{nl}{indent}{head}", *blocks] + ([f"{nl}{indent}{tail}"] if tail else [])
         edits = assign + [removal] + imports + [doc.source.edit(at, at, "".join(blocks))]
         return cls, edits, ""
+
+def _follow(doc, value, path: str, language: str):
+    """The node at `path` (`[0].a.b`) inside a literal `value`: a one-element list, then dicts /
+    objects with exactly that one key each (up to case and separators). A reason string when the
+    value is not that shape (something else would be dropped: another element, another key, a
+    spread, a comment)."""
+    python = language == "python"
+    node = value
+    for step in re.findall(r"\[0\]|[A-Za-z_]\w*", path):
+        if step == "[0]":
+            if python:
+                if not isinstance(node, (ast.List, ast.Tuple)):
+                    return "the value is not a list literal"
+                elements = node.elts
+            else:
+                if node is None or node.kind() != "array":
+                    return "the value is not a list literal"
+                elements = [c for c in node.children() if c.is_named() and c.kind() != "comment"]
+            if len(elements) != 1:
+                return f"the list has {len(elements)} elements, the provider takes one"
+            node = elements[0]
+            continue
+        pairs = _literal_pairs(doc, node, python) if node is not None else None
+        if pairs is None:
+            return f"`{step}` is not given as a plain literal"
+        if len(pairs) != 1 or names.normalise(pairs[0][0]) != names.normalise(step):
+            return f"the literal holding `{step}` has other keys than `{step}`"
+        if python:
+            node = node.values[0]
+        else:
+            node = next(c for c in node.children() if c.kind() == "pair").field("value")
+    # everything around the value that goes is structure: no comment may go with it
+    start, end = doc.span(value)
+    inner_start, inner_end = doc.span(node)
+    outside = doc.text[start:inner_start] + doc.text[inner_end:end]
+    if any(mark in outside for mark in (("#",) if python else ("//", "/*"))):
+        return "a comment sits inside the value"
+    return node
+
 
 def _same_words(key: str, candidate: str) -> bool:
     """Same up to case, separators or number, or the same count of words (a typo inside words)."""
@@ -900,6 +1027,81 @@ def _refers_to(name: str, owner_words: list[str]) -> bool:
     return bool(w) and owner_words[-len(w):] == w
 
 
+def _guarded(doc, value, python: bool):
+    """(the literal, (condition node, negated)) of `cond ? literal : undefined` / `cond ?
+    undefined : literal` (or `null`), Python `literal if cond else None` / `None if cond else
+    literal`; None for anything else."""
+    if python:
+        if not isinstance(value, ast.IfExp):
+            return None
+        empty = lambda n: isinstance(n, ast.Constant) and n.value is None  # noqa: E731
+        if empty(value.orelse) and not empty(value.body):
+            return value.body, (value.test, False)
+        if empty(value.body) and not empty(value.orelse):
+            return value.orelse, (value.test, True)
+        return None
+    if value.kind() != "ternary_expression":
+        return None
+    test, yes, no = value.field("condition"), value.field("consequence"), value.field("alternative")
+    if test is None or yes is None or no is None:
+        return None
+    empty = lambda n: n.kind() in ("undefined", "null")  # noqa: E731
+    if empty(no) and not empty(yes):
+        return yes, (test, False)
+    if empty(yes) and not empty(no):
+        return no, (test, True)
+    return None
+
+
+# what a condition may be made of to be evaluated a second time, in the new statement, with the
+# same result: names, attributes, literals, comparisons, and/or/not — no call, no assignment
+_PY_CONDITION = (ast.Name, ast.Attribute, ast.Subscript, ast.Constant, ast.Compare, ast.BoolOp, ast.UnaryOp,
+                 ast.Load, ast.cmpop, ast.boolop, ast.unaryop)
+_TS_CONDITION = {"identifier", "member_expression", "property_identifier", "this", "string", "string_fragment",
+                 "number", "true", "false", "null", "undefined", "binary_expression", "unary_expression",
+                 "subscript_expression",
+                 "parenthesized_expression", "optional_chain", "non_null_expression", "escape_sequence"}
+
+
+def _plain_condition(doc, condition, python: bool) -> str:
+    """Why the condition cannot guard a new statement ("" when it can)."""
+    node, _ = condition
+    if "\n" in doc.text[slice(*doc.span(node))]:
+        return "the condition spans lines"
+    if python:
+        plain = all(isinstance(n, _PY_CONDITION) for n in ast.walk(node))
+    else:
+        def plain_ts(n):
+            if n.kind() not in _TS_CONDITION:
+                return False
+            if n.kind() == "unary_expression" and n.field("operator") is not None and \
+                    n.field("operator").text() not in ("!", "-", "+", "typeof"):
+                return False
+            return all(plain_ts(c) for c in n.children() if c.is_named() and c.kind() != "comment")
+        plain = plain_ts(node) and "//" not in node.text() and "/*" not in node.text()
+    return "" if plain else "the value is conditional on a computed condition (a call or an assignment)"
+
+
+def _condition_text(doc, node, negated: bool, python: bool) -> str:
+    """The condition as written, or its negation (`!x`, `!(a !== b)`, `not x`, `not (a == b)`)."""
+    text = doc.text[slice(*doc.span(node))]
+    if not negated:
+        return text
+    if python:
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return doc.text[slice(*doc.span(node.operand))]
+        return f"not {text}" if isinstance(node, (ast.Name, ast.Attribute)) else f"not ({text})"
+    kind = node.kind()
+    if kind == "unary_expression" and node.field("operator") is not None and node.field("operator").text() == "!":
+        argument = node.field("argument")
+        inner = [c for c in argument.children() if c.is_named()] \
+            if argument.kind() == "parenthesized_expression" else []
+        return inner[0].text() if len(inner) == 1 else argument.text()
+    if kind == "parenthesized_expression" or re.fullmatch(r"[\w$]+(\??\.[\w$]+)*", text):
+        return f"!{text}"
+    return f"!({text})"
+
+
 def _companion_exists(text: str, cls: str, binding, copies) -> bool:
     """A construction of `cls` in the file that names the owner (its binding) or, for a
     companion without a reference, gives the same owner arguments."""
@@ -914,13 +1116,17 @@ def _companion_exists(text: str, cls: str, binding, copies) -> bool:
 
 def _reindent(doc, span, indent: str) -> str:
     """The text of `span`, its continuation lines moved to sit under `indent` as they sat under
-    their first line's indent (left as written when a line break is inside a string)."""
+    their first line's indent, or the indent of a last line of closing brackets (`? {` … `}` under a
+    ternary); left as written when a line break is inside a string."""
     start, end = span
     text = doc.text[start:end]
     if "\n" not in text or any(q in text for q in ('"""', "'''", "`")):
         return text
     line = doc.text[_secrets.line_start(doc.text, start):start]
     old = line[:len(line) - len(line.lstrip())]
+    last = text.rsplit("\n", 1)[1]
+    if last.strip() and not last.strip().strip("}])"):  # closing brackets on their own line: the
+        old = last[:len(last) - len(last.lstrip())]  # block's own indentation (`? {` … `}` under a ternary)
     out = []
     for i, part in enumerate(text.split("\n")):
         if i and part.startswith(old):
