@@ -4,7 +4,7 @@ import json
 
 from iacfix.codemods import _companions
 from iacfix.codemods.provider_default_tags import _project_name, _python_scope
-from iacfix.codemods.s3_bucket_hardening import S3BucketHardening, _CLASSES, _has_public_principal
+from iacfix.codemods.s3_bucket_hardening import _CLASSES, _has_public_principal
 from iacfix.fixes import Edit
 from iacfix.languages.base import Source
 
@@ -60,12 +60,11 @@ def test_append_item_forms():
 
 
 def test_new_ids_follow_the_bucket_id():
-    rule = S3BucketHardening()
-    assert rule._new_id('"bucket"', ["encryption"], True, set()) == '"bucket_encryption"'
-    assert rule._new_id("'logs'", ["encryption"], False, set()) == "'logs-encryption'"
-    assert rule._new_id('f"b-{x}"', ["public", "access", "block"], True, set()) == 'f"b-{x}-public-access-block"'
-    assert rule._new_id('"b"', ["encryption"], True, {"b_encryption"}) == '"b_encryption2"'
-    assert rule._new_id('"""b"""', ["encryption"], True, set()) is None
+    assert _companions.companion_id('"bucket"', ["encryption"], True, set()) == '"bucket_encryption"'
+    assert _companions.companion_id("'logs'", ["encryption"], False, set()) == "'logs-encryption'"
+    assert _companions.companion_id('f"b-{x}"', ["public", "access", "block"], True, set()) == 'f"b-{x}-public-access-block"'
+    assert _companions.companion_id('"b"', ["encryption"], True, {"b_encryption"}) == '"b_encryption2"'
+    assert _companions.companion_id('"""b"""', ["encryption"], True, set()) is None
 
 
 def test_public_principal_in_cfn_policy():

@@ -1,7 +1,8 @@
-"""Helpers for rules that add companion statements after a CDKTF resource (IAC314) or read the
+"""Helpers for rules that add companion statements after a CDKTF resource (IAC314, IAC114) or read the
 project's common values (IAC105): import edits for several names of one module merged into one
 line, the binding of a resource statement, the text after which a new statement goes, and a
-regex scan of companion resources that point at a bucket (`bucket=x.id`, `bucket: x.id`).
+regex scan of companion resources that point at a bucket (`bucket=x.id`, `bucket: x.id`), and the
+construct id of a companion (the owner's id literal with a suffix inside).
 """
 from __future__ import annotations
 
@@ -227,3 +228,26 @@ def append_item(source, last_start: int, last_end: int, close: int, item: str) -
     if text[last_end:eol].strip():  # a comment after the last item: the comma goes before it
         return [source.edit(last_end, last_end, ","), source.edit(eol, eol, f"{nl}{indent}{item}")]
     return [source.edit(last_end, last_end, f",{nl}{indent}{item}")]
+
+
+def companion_id(id_text: str, suffix_words: list[str], python: bool, taken: set[str]) -> str | None:
+    """The id literal text for a companion: the bucket's id literal with a suffix inside."""
+    if len(id_text) < 2:
+        return None
+    prefix = ""
+    if python and id_text[0] in "fF":
+        prefix, id_text = id_text[0], id_text[1:]
+    quote = id_text[0]
+    if quote not in "'\"`" or id_text[-1] != quote or id_text.startswith(quote * 3):
+        return None
+    inner = id_text[1:-1]
+    plain = re.sub(r"\$?\{[^}]*\}", "", inner)  # the literal parts of an f-string / template
+    sep = "-" if "-" in plain else "_" if "_" in plain else ("_" if python else "-")
+    new = inner + sep + sep.join(suffix_words)
+    if quote == "`" and "${" not in inner or not prefix and quote != "`":
+        base, n = new, 1
+        while new in taken:
+            n += 1
+            new = f"{base}{n}"
+        taken.add(new)
+    return f"{prefix}{quote}{new}{quote}"

@@ -222,28 +222,6 @@ use(new S3Bucket(this, 'b', {}));
             return True
         return any(_PUBLIC_PRINCIPAL.search(text) for text in found.get("S3BucketPolicy", ()))
 
-    def _new_id(self, id_text: str, suffix_words: list[str], python: bool, taken: set[str]) -> str | None:
-        """The id literal text for a companion: the bucket's id literal with a suffix inside."""
-        if len(id_text) < 2:
-            return None
-        prefix = ""
-        if python and id_text[0] in "fF":
-            prefix, id_text = id_text[0], id_text[1:]
-        quote = id_text[0]
-        if quote not in "'\"`" or id_text[-1] != quote or id_text.startswith(quote * 3):
-            return None
-        inner = id_text[1:-1]
-        plain = re.sub(r"\$?\{[^}]*\}", "", inner)  # the literal parts of an f-string / template
-        sep = "-" if "-" in plain else "_" if "_" in plain else ("_" if python else "-")
-        new = inner + sep + sep.join(suffix_words)
-        if quote == "`" and "${" not in inner or not prefix and quote != "`":
-            base, n = new, 1
-            while new in taken:
-                n += 1
-                new = f"{base}{n}"
-            taken.add(new)
-        return f"{prefix}{quote}{new}{quote}"
-
     # -- Python ------------------------------------------------------------------------------
     def check_python(self, doc, ctx):
         index = ctx.provider
@@ -293,7 +271,7 @@ use(new S3Bucket(this, 'b', {}));
                 assign = [doc.source.edit(stmt_start, stmt_start, f"{binding} = ")]
             nl = doc.source.newline
             if need_pab:
-                new_id = self._new_id(id_text, ["public", "access", "block"], True, taken)
+                new_id = _companions.companion_id(id_text, ["public", "access", "block"], True, taken)
                 if new_id is not None:
                     (cls,), imports = _companions.python_names(doc, index.python_module(_PAB_MODULE),
                                                                [self._pab_class(index)])
@@ -306,7 +284,7 @@ use(new S3Bucket(this, 'b', {}));
                                              f"unsafe fix: an {cls} blocking all public access",
                                              assign + imports + [doc.source.edit(at, at, text)], Applicability.UNSAFE)
             if need_sse:
-                new_id = self._new_id(id_text, ["encryption"], True, taken)
+                new_id = _companions.companion_id(id_text, ["encryption"], True, taken)
                 if new_id is not None:
                     algorithm = ctx.option(self, "sse_algorithm")
                     (cls, rule, default), imports = _companions.python_names(
@@ -381,7 +359,7 @@ use(new S3Bucket(this, 'b', {}));
             package = _provider.TS_PACKAGES[1] if index.family == "cdktn" else _provider.TS_PACKAGES[0]
             u = unit
             if need_pab:
-                new_id = self._new_id(id_text, ["public", "access", "block"], False, taken)
+                new_id = _companions.companion_id(id_text, ["public", "access", "block"], False, taken)
                 if new_id is not None:
                     (cls,), imports = _companions.ts_names(doc, package, index.ts_leaf(_PAB_MODULE), _PAB_MODULE,
                                                            [self._pab_class(index)], quote)
@@ -393,7 +371,7 @@ use(new S3Bucket(this, 'b', {}));
                                              f"unsafe fix: an {cls} blocking all public access",
                                              assign + imports + [doc.source.edit(at, at, text)], Applicability.UNSAFE)
             if need_sse:
-                new_id = self._new_id(id_text, ["encryption"], False, taken)
+                new_id = _companions.companion_id(id_text, ["encryption"], False, taken)
                 if new_id is not None:
                     algorithm = ctx.option(self, "sse_algorithm")
                     (cls,), imports = _companions.ts_names(doc, package, index.ts_leaf(_SSE_MODULE), _SSE_MODULE,

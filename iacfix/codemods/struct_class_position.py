@@ -5,7 +5,7 @@ import ast
 import re
 
 from iacfix.codemods import _construct_args, _provider
-from iacfix.codemods.unknown_provider_name import remove_item
+from iacfix.codemods._remove import remove_list_item
 from iacfix.rules import Example, Rule
 
 # `name=` / `"name":` followed (through an optional `[`) by a capitalised call, possibly module-qualified
@@ -287,4 +287,4 @@ class _Walker:
         if "#" in text[line_start:len(text) if line_end == -1 else line_end]:
             return None  # a comment on the import's lines: not a trivial removal
         items = [self.doc.span(a) for a in stmt.names]
-        return remove_item(self.source, items, i, (start, end), "#")
+        return remove_list_item(self.source, items, i, (start, end), "#")

@@ -756,16 +756,14 @@ new BackupSelection(this, 'sel', { name: 'all', planId: plan.id, iamRoleArn: rol
             (ref_cls,), imports = _companions.python_names(doc, index.python_module(csub), [cls])
         else:
             package = _provider.TS_PACKAGES[1] if index.family == "cdktn" else _provider.TS_PACKAGES[0]
-            quote = next((st.field("source").text()[0] for st in doc.imports.statements
-                          if st.field("source") is not None), "'")
+            quote = doc.import_quote()
             (ref_cls,), imports = _companions.ts_names(doc, package, index.ts_leaf(csub), csub, [cls], quote)
-        from iacfix.codemods.s3_bucket_hardening import S3BucketHardening
         blocks = []
         inner = indent + unit if condition is not None else indent  # the statements' indentation
         units = [None] if mode == "self" or shape == "dict" else list(range(len(items)))
         for n in units:
             extra = suffix + ([str(n + 1)] if n is not None and len(units) > 1 else [])
-            new_id = S3BucketHardening._new_id(self, id_text, extra, python, taken)
+            new_id = _companions.companion_id(id_text, extra, python, taken)
             if new_id is None:
                 return cls, None, "the owner's construct id is not a string literal"
             members = []  # (name, value text) in the companion's declared order

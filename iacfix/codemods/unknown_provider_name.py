@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from iacfix.codemods import _provider
-from iacfix.codemods._remove import removal_range
+from iacfix.codemods._remove import remove_list_item
 from iacfix.fixes import Applicability
 from iacfix.knowledge.names import normalise, suggestions
 from iacfix.knowledge.provider import ROOT_KINDS
@@ -250,29 +250,6 @@ def struct_hint(index, submodule: str, name: str, python: bool = True) -> str:
 
 # -- edits shared by both languages ------------------------------------------------------------------
 
-def remove_item(source, items: list[tuple[int, int]], index: int, statement: tuple[int, int], comment: str):
-    """Edits deleting item `index` of an import list (its separator with it), or the whole statement when
-    it is the only item; None when a comment sits in the text that would go."""
-    text = source.text
-    if len(items) == 1:
-        start, end = removal_range(text, *statement, comment)
-        return None if comment in text[statement[0]:statement[1]] else [source.edit(start, end, "")]
-    item_start, item_end = items[index]
-    line_start = text.rfind("\n", 0, item_start) + 1
-    line_end = text.find("\n", item_end)
-    line_end = len(text) if line_end == -1 else line_end
-    if not text[line_start:item_start].strip() and text[item_end:line_end].strip() in ("", ",") \
-            and line_end < len(text):
-        return [source.edit(line_start, line_end + 1, "")]  # alone on its line: the line goes
-    if index < len(items) - 1:
-        start, end = items[index][0], items[index + 1][0]
-    else:
-        start, end = items[index - 1][1], items[index][1]
-    if comment in text[start:end]:
-        return None
-    return [source.edit(start, end, "")]
-
-
 def _find_word(text: str, word: str, start: int, end: int) -> int:
     m = re.compile(r"(?<![\w$])%s(?![\w$])" % re.escape(word)).search(text, start, end)
     return m.start() if m else -1
@@ -491,7 +468,7 @@ import { dbInstance } from '@cdktf/provider-aws';
         where = f"`{index.python_leaf(submodule)}`" if submodule else "the package root"
         head = f"`{alias.name}` does not exist in {where} of provider-aws {index.version}"
         if not uses and not _used_elsewhere(source.text, local, statements):
-            edits = remove_item(source, [doc.span(a) for a in stmt.names], i, doc.span(stmt), "#")
+            edits = remove_list_item(source, [doc.span(a) for a in stmt.names], i, doc.span(stmt), "#")
             yield source.finding(self, *span, head + "; it is not used, so the import is removed", edits)
             return
         constructed = self._py_constructed(doc, uses)
@@ -506,7 +483,7 @@ import { dbInstance } from '@cdktf/provider-aws';
         edits = [source.edit(*span, found.one)]
         if alias.asname is None and doc.imports.names.get(found.one) == f"{stmt.module}.{found.one}":
             # the right name is imported already: this one goes instead of becoming a duplicate
-            edits = remove_item(source, [doc.span(a) for a in stmt.names], i, doc.span(stmt), "#")
+            edits = remove_list_item(source, [doc.span(a) for a in stmt.names], i, doc.span(stmt), "#")
             if edits is None:
                 yield source.finding(self, *span, head + found.describe())
                 return
@@ -540,7 +517,7 @@ import { dbInstance } from '@cdktf/provider-aws';
                 key = kw.arg[:-1] if kw.arg.endswith("_") and keyword.iskeyword(kw.arg[:-1]) else kw.arg
                 space = "" if text[eq + 1:eq + 2].isspace() else " "
                 edits.append(source.edit(k_start, eq + 1, f'"{key}":{space}'))
-        removal = remove_item(source, [doc.span(a) for a in stmt.names], i, doc.span(stmt), "#")
+        removal = remove_list_item(source, [doc.span(a) for a in stmt.names], i, doc.span(stmt), "#")
         return None if removal is None else edits + removal
 
     def _py_module(self, doc, index, module: str, stmt, quiet: bool = False):
@@ -713,7 +690,7 @@ import { dbInstance } from '@cdktf/provider-aws';
         statements = [doc.span(s) for s in doc.imports.statements]
         uses = list(self._ts_uses(doc, local))
         if not uses and not _used_elsewhere(source.text, local, statements):
-            edits = remove_item(source, [doc.span(s) for s in specs], i, doc.span(stmt), "//")
+            edits = remove_list_item(source, [doc.span(s) for s in specs], i, doc.span(stmt), "//")
             yield source.finding(self, *span, head + "; it is not used, so the import is removed", edits)
             return
         constructed = any(self._ts_constructed(u) for u in uses)
@@ -727,7 +704,7 @@ import { dbInstance } from '@cdktf/provider-aws';
         module = _module_text(stmt)[1:-1]
         if alias is None and doc.imports.names.get(found.one) == (module, found.one):
             # the right name is imported already: this one goes instead of becoming a duplicate
-            edits = remove_item(source, [doc.span(s) for s in specs], i, doc.span(stmt), "//")
+            edits = remove_list_item(source, [doc.span(s) for s in specs], i, doc.span(stmt), "//")
             if edits is None:
                 yield source.finding(self, *span, head + found.describe())
                 return
@@ -748,7 +725,7 @@ import { dbInstance } from '@cdktf/provider-aws';
         members = list(self._ts_members(doc, local))
         if not members:
             if not _used_elsewhere(source.text, local, statements):
-                edits = remove_item(source, [doc.span(s) for s in specs], i, doc.span(stmt), "//")
+                edits = remove_list_item(source, [doc.span(s) for s in specs], i, doc.span(stmt), "//")
                 yield source.finding(self, *span, head + "; it is not used, so the import is removed", edits)
             return
         found = module_candidates(index, name)
