@@ -146,7 +146,6 @@ def ts_reference(doc, package: str, leaf: str, namespace: str, name: str, quote:
             return f"{local}.{name}", []
         if spec == package and path == "":
             return f"{local}.{namespace}.{name}", []
-    source, text = doc.source, doc.text
     root_named = None
     for stmt in doc.imports.statements:
         spec = module_of(stmt)
@@ -160,15 +159,4 @@ def ts_reference(doc, package: str, leaf: str, namespace: str, name: str, quote:
             root_named = named
     if root_named is not None:
         return f"{namespace}.{name}", doc.append_specifier(root_named, namespace)
-    anchor = None
-    for stmt in doc.imports.statements:
-        if (module_of(stmt) or "").startswith(package):
-            anchor = stmt
-    if anchor is None and doc.imports.statements:
-        anchor = doc.imports.statements[-1]
-    nl = "\r\n" if "\r\n" in text else "\n"
-    line = f"import {{ {name} }} from {quote}{module}{quote};"
-    if anchor is None:
-        return name, [source.edit(0, 0, line + nl)]
-    _, end = doc.span(anchor)
-    return name, [source.edit(end, end, nl + line)]
+    return doc.reference(module, name, quote)  # nothing to reuse: a new import line
