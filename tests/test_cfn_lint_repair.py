@@ -178,7 +178,7 @@ def test_a_repair_that_leaves_its_finding_is_dropped(monkeypatch):
         at = d.source.text.index("# s")
         return cfn_repairs.Outcome("noop", (d.source.edit(at, at + 3, "# seconds"),))
 
-    monkeypatch.setitem(cfn_repairs.registry(), "E3002", useless)
+    monkeypatch.setattr(e3002, "repair", useless)
     (finding,) = findings(QUEUE)
     assert finding.fix is None and "cfn-lint still reports E3002" in finding.message
 

@@ -8,8 +8,9 @@ cfn-lint's own `PROVIDER_SCHEMA_MANAGER` at run time. A repair module exposes
 
     RULE_ID = "E3002"
     def repair(doc, match, schemas) -> Outcome | None
+    EXAMPLES = (Example("cloudformation", before, after), ...)  # optional, run as tests
 
-and `iacfix.codemods.cfn_lint_repair` (IAC330) turns matches into findings, re-linting every
+and its docstring is that repair's documentation (folded into IAC330's);  `iacfix.codemods.cfn_lint_repair` (IAC330) turns matches into findings, re-linting every
 proposed fix and dropping one that leaves its finding or adds an error.
 """
 from __future__ import annotations
@@ -74,8 +75,8 @@ def lint(text: str) -> tuple[Match, ...]:
 
 
 @lru_cache(maxsize=None)
-def registry() -> dict:
-    """cfn-lint rule id → repair function, from the modules of this package."""
+def modules() -> tuple:
+    """The repair modules of this package (each with `RULE_ID` and `repair`), by rule id."""
     found = {}
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
@@ -85,8 +86,13 @@ def registry() -> dict:
         if rule_id and callable(getattr(module, "repair", None)):
             if rule_id in found:
                 raise RuntimeError(f"two repairs for {rule_id}")
-            found[rule_id] = module.repair
-    return found
+            found[rule_id] = module
+    return tuple(found[k] for k in sorted(found))
+
+
+def registry() -> dict:
+    """cfn-lint rule id → repair function."""
+    return {m.RULE_ID: m.repair for m in modules()}
 
 
 # ---- paths → nodes ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode
 from iacfix.cfn_repairs import Outcome, declared_properties, key_name_span, locate, schema_at
 from iacfix.fixes import Applicability
 from iacfix.knowledge import names
+from iacfix.cfn_repairs._e3002_move import move_or_remove
 
 RULE_ID = "E3002"
 _UNEXPECTED = re.compile(r"^Additional properties are not allowed \('(?P<name>[^']+)' was unexpected")
@@ -38,7 +39,7 @@ def repair(doc, match, schemas=schema_at) -> Outcome | None:
     name = path[-1]
     found = names.suggestions(name, declared)
     if not found:
-        return None
+        return move_or_remove(doc, match, schemas)
     where = "/".join(str(p) for p in path[:-1])
     if len(found) > 1:
         listed = ", ".join(f"`{c}`" for c in found)

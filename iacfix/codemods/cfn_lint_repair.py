@@ -1,9 +1,16 @@
 """IAC330 cfn-lint-repair."""
 from __future__ import annotations
 
+import textwrap
+
 from iacfix import cfn_repairs
 from iacfix.fixes import Applicability, Fix, Finding, apply_fixes
 from iacfix.rules import Example, Rule
+
+
+# cfn-lint rules a dedicated iacfix rule repairs with more context (so IAC330 neither reports nor
+# repairs them a second time): RDS engine versions → IAC301 rds-engine-version.
+OWNED_ELSEWHERE = frozenset({"E3690", "E3691", "W3690", "W3691"})
 
 
 class CfnLintRepair(Rule):
@@ -86,33 +93,46 @@ Resources:
 """, reported=True),
     )
 
+    @classmethod
+    def documentation(cls) -> str:
+        parts = [super().documentation(), "## Repairs, by cfn-lint rule"]
+        for module in cfn_repairs.modules():
+            parts.append(textwrap.dedent(module.__doc__ or module.RULE_ID).strip())
+        return "\n\n".join(parts)
+
     def check_cloudformation(self, doc, ctx):
         text = doc.source.text
         matches = cfn_repairs.lint(text)
         repairs = cfn_repairs.registry()
         before = {(m.rule, m.path, m.message) for m in matches if m.is_error}
-        proposed = []  # (match, range, outcome) with edits, checked below
+        groups: dict = {}  # edits → [(match, range, outcome)]: one fix for several matches
         for match in matches:
-            if not match.is_error:
+            if match.rule in OWNED_ELSEWHERE:
                 continue
+            repair = repairs.get(match.rule)
+            if not match.is_error and repair is None:
+                continue  # warnings only where a repair exists: cfn-lint's own report covers the rest
             key, value = cfn_repairs.locate(doc, match.path)
             start, end = _range(doc, key, value, match)
-            repair = repairs.get(match.rule)
             outcome = repair(doc, match, cfn_repairs.schema_at) if repair else None
             if outcome is None:
-                yield doc.source.finding(self, start, end, f"cfn-lint {match.rule}: {match.message}")
+                if match.is_error:
+                    yield doc.source.finding(self, start, end, f"cfn-lint {match.rule}: {match.message}")
             elif not outcome.edits:
                 yield doc.source.finding(self, start, end, outcome.message)
             else:
-                proposed.append((match, (start, end), outcome))
+                groups.setdefault(outcome.edits, []).append((match, (start, end), outcome))
+        proposed = [(members, members[0][2]) for members in groups.values()]
         # one re-lint of all fixes together; only when it objects, each fix is re-linted alone
-        together = len(proposed) > 1 and _relint(doc, [(m, o) for m, _, o in proposed], before) is None
-        for match, (start, end), outcome in proposed:
-            problem = None if together else _relint(doc, [(match, outcome)], before)
+        together = len(proposed) > 1 and _relint(doc, proposed, before) is None
+        for members, outcome in proposed:
+            start, end = members[0][1]
+            message = "; ".join(dict.fromkeys(o.message for _, _, o in members))
+            problem = None if together else _relint(doc, [(members, outcome)], before)
             if problem:
-                yield doc.source.finding(self, start, end, f"{outcome.message} — fix dropped: {problem}")
+                yield doc.source.finding(self, start, end, f"{message} — fix dropped: {problem}")
                 continue
-            yield doc.source.finding(self, start, end, outcome.message, list(outcome.edits), outcome.applicability)
+            yield doc.source.finding(self, start, end, message, list(outcome.edits), outcome.applicability)
 
 
 def _range(doc, key, value, match) -> tuple[int, int]:
@@ -129,8 +149,9 @@ def _range(doc, key, value, match) -> tuple[int, int]:
 
 
 def _relint(doc, fixes, before) -> str | None:
-    """Why the fixes (applied together) must be dropped; None when cfn-lint confirms them: every
-    one's finding gone and no error that was not reported before."""
+    """Why the fixes — `(members, outcome)` pairs, the members being the matches one fix answers —
+    must be dropped when applied together; None when cfn-lint confirms them: every member's finding
+    gone and no error that was not reported before."""
     probes = [Finding("IAC330", doc.source.path, 1, 1, 1, 1, "", Fix(o.edits, o.applicability)) for _, o in fixes]
     applied = apply_fixes(doc.source.data, probes)
     if len(applied.applied) != len(probes):
@@ -139,11 +160,17 @@ def _relint(doc, fixes, before) -> str | None:
         after = cfn_repairs.lint(applied.data.decode("utf-8"))
     except UnicodeDecodeError:
         return "the edited text is not UTF-8"
-    for match, _ in fixes:
-        if any(m.rule == match.rule and m.path == match.path and m.message == match.message for m in after):
-            return f"cfn-lint still reports {match.rule} after it"
+    for members, _ in fixes:
+        for match, _, _ in members:
+            if any(m.rule == match.rule and m.path == match.path and m.message == match.message for m in after):
+                return f"cfn-lint still reports {match.rule} after it"
     new = [m for m in after if m.is_error and (m.rule, m.path, m.message) not in before]
     if new:
         first = new[0]
         return f"cfn-lint would report {first.rule} at {first.path_string} ({first.message})"
     return None
+
+
+# each repair module's bad→good examples run as this rule's examples
+CfnLintRepair.examples = CfnLintRepair.examples + tuple(
+    example for module in cfn_repairs.modules() for example in getattr(module, "EXAMPLES", ()))
