@@ -4,7 +4,7 @@ from iacfix.cfn_repairs import e3002
 from iacfix.codemods.cfn_lint_repair import CfnLintRepair
 from iacfix.config import Config
 from iacfix.engine import Context
-from iacfix.fixes import apply_fixes
+from iacfix.fixes import Applicability, apply_fixes
 from iacfix.languages import cloudformation as cfn
 from iacfix.languages.base import Source
 
@@ -143,20 +143,28 @@ Resources:
       delaySeconds: 2
 """
     (finding,) = findings(text)
-    assert finding.fix is None and "already set" in finding.message
+    # never a second `DelaySeconds`: the misnamed duplicate is removed, only with consent
+    assert "already set" in finding.message and finding.fix.applicability is Applicability.UNSAFE
+    assert fixed(text) == text.replace("      delaySeconds: 2\n", "")
+    one = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {DelaySeconds: 1, delaySeconds: 2}\n"
+    assert fixed(one) == one.replace(", delaySeconds: 2", "")
 
 
-def test_no_candidate_keeps_cfn_lints_id_and_message():
+def test_no_candidate_keeps_cfn_lints_id_and_message(monkeypatch):
+    # no name of the schema is close to `Colour`: the rename step hands over to the move/removal
+    # step; when that has nothing either, cfn-lint's own id and message are reported
+    monkeypatch.setattr(e3002, "move_or_remove", lambda d, match, schemas: None)
     text = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {Colour: blue}\n"
     (finding,) = findings(text)
     assert finding.fix is None and finding.message.startswith("cfn-lint E3002: Additional properties")
 
 
 def test_errors_without_a_repair_are_diagnostics_with_the_cfn_lint_id():
-    text = "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties: {}\n"
-    (finding,) = findings(text)
-    assert finding.fix is None and finding.message.startswith("cfn-lint E3003:")
-    assert (finding.line, finding.column) == (4, 5)
+    text = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    DeletionPolicy: Keep\n"
+    assert "E3035" not in cfn_repairs.registry()
+    (finding,) = [f for f in findings(text) if "E3035" in f.message]
+    assert finding.fix is None and finding.message.startswith("cfn-lint E3035:")
+    assert (finding.line, finding.column) == (4, 5)  # at the key the path names
 
 
 # ---- re-lint -----------------------------------------------------------------------------------

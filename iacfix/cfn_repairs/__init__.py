@@ -97,15 +97,15 @@ def registry() -> dict:
 
 # ---- paths → nodes ---------------------------------------------------------------------------
 
-def _tag(node: Node) -> str | None:
+def tag_of(node: Node) -> str | None:
     tag = getattr(node, "tag", None)
     tag = getattr(tag, "value", tag)
     return tag if isinstance(tag, str) and tag.startswith("!") else None
 
 
-def _tag_matches(node: Node, step) -> bool:
+def tag_matches(node: Node, step) -> bool:
     """`Fn::If` / `Ref` path step written as the short-form tag (`!If`, `!Ref`) on `node`."""
-    tag = _tag(node)
+    tag = tag_of(node)
     if tag is None or not isinstance(step, str):
         return False
     return tag[1:] == (step[4:] if step.startswith("Fn::") else step)
@@ -116,7 +116,7 @@ def locate(doc, path) -> tuple[Node | None, Node | None]:
     both are None when the path does not lead anywhere in the text."""
     node, key = doc.tree, None
     for step in path:
-        if _tag_matches(node, step):
+        if tag_matches(node, step):
             continue  # the short form stands for this step
         if isinstance(step, int):
             if not isinstance(node, SequenceNode) or not 0 <= step < len(node.value):
@@ -163,14 +163,14 @@ def _resolve(schema, node: dict, depth: int = 0) -> dict:
     return node if isinstance(node, dict) else {}
 
 
-def _branches(schema, node: dict, depth: int = 0) -> list[dict]:
+def branches(schema, node: dict, depth: int = 0) -> list[dict]:
     """`node` and the subschemas it combines (allOf/anyOf/oneOf), resolved."""
     node = _resolve(schema, node)
     out = [node]
     if depth < 4:
         for word in ("allOf", "anyOf", "oneOf"):
             for sub in node.get(word, ()) or ():
-                out.extend(_branches(schema, sub, depth + 1))
+                out.extend(branches(schema, sub, depth + 1))
     return out
 
 
@@ -180,7 +180,7 @@ def schema_at(resource_type: str, path: tuple) -> list[dict] | None:
     schema = resource_schema(resource_type)
     if schema is None:
         return None
-    nodes = _branches(schema, schema.schema)
+    nodes = branches(schema, schema.schema)
     steps = list(path)
     i = 0
     while i < len(steps):
@@ -193,11 +193,11 @@ def schema_at(resource_type: str, path: tuple) -> list[dict] | None:
             if isinstance(step, int):
                 items = node.get("items")
                 if isinstance(items, dict):
-                    nxt.extend(_branches(schema, items))
+                    nxt.extend(branches(schema, items))
             else:
                 props = node.get("properties")
                 if isinstance(props, dict) and step in props:
-                    nxt.extend(_branches(schema, props[step]))
+                    nxt.extend(branches(schema, props[step]))
         if not nxt:
             return None
         nodes = nxt
@@ -215,3 +215,22 @@ def declared_properties(nodes: list[dict]) -> tuple[list[str], bool]:
         if node.get("patternProperties") or node.get("additionalProperties") not in (None, False):
             open_ = True
     return list(dict.fromkeys(names)), open_
+
+
+def scalar_content_span(doc, node: Node) -> tuple[int, int] | None:
+    """Character range of a one-line scalar's text inside its tag and quotes (`!Ref 'Name'` →
+    the range of `Name`), or None when that text is not the plain value (escapes, a block scalar,
+    a multi-line scalar)."""
+    if not isinstance(node, ScalarNode):
+        return None
+    start, end = doc.start(node), doc.end(node)
+    text = doc.source.text[start:end]
+    if text.startswith("!"):  # the tag, then blanks, then the scalar
+        tag = len(text.split(None, 1)[0])
+        rest = text[tag:].lstrip(" \t")
+        start, text = end - len(rest), rest
+    if "\n" in text:
+        return None
+    if text[:1] in "'\"" and text[-1:] == text[:1] and len(text) >= 2:
+        start, end, text = start + 1, end - 1, text[1:-1]
+    return (start, end) if text == node.value else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from iacfix import cfn_repairs
-from iacfix.fixes import Applicability, Fix, Finding, apply_fixes
+from iacfix.fixes import Fix, Finding, apply_fixes
 from iacfix.rules import Example, Rule
 
 
@@ -14,33 +14,38 @@ OWNED_ELSEWHERE = frozenset({"E3690", "E3691", "W3690", "W3691"})
 
 
 class CfnLintRepair(Rule):
-    """cfn-lint errors in a CloudFormation template, repaired from cfn-lint's own schemas where the schema leaves one answer.
+    """cfn-lint errors in a CloudFormation template, repaired from cfn-lint's own schemas and data where they leave one answer.
 
     cfn-lint runs as a library once per template text (YAML or JSON; the installed cfn-lint,
     region us-east-1 as its CLI defaults to). Every error-level match becomes a finding at the key
-    or value its path (`Resources/Db/Properties/EngineVersion`) names. A repair is registered per
-    cfn-lint rule id (`iacfix/cfn_repairs/e3002.py`); it reads the resource schemas through
-    cfn-lint's schema manager at run time. Without a repair, or when the repair has no single
-    answer, the finding is a diagnostic carrying cfn-lint's id and message (and the candidates).
+    or value its path (`Resources/Db/Properties/EngineVersion`) names; a warning becomes one only
+    where a repair exists for it (W1020, W3005). A repair is one module per cfn-lint rule id
+    (`iacfix/cfn_repairs/e3002.py`, documented below); it reads the resource schemas through
+    cfn-lint's schema manager and cfn-lint's data files at run time, never a copy. Without a repair,
+    or when the repair has no single answer, the finding is a diagnostic carrying cfn-lint's id and
+    message, or the candidates.
+
+    Edits are text splices into the template as written: only the key, value or entry concerned
+    changes; comments, quotes, short-form tags (`!Sub`, `!If`), flow or block style, JSON layout
+    and line endings stay. When several matches are answered by the same edits (every misplaced
+    key of one mapping, every resource of one dependency cycle), they are one fix.
 
     Every proposed fix is checked by linting the edited text again: a fix after which cfn-lint
-    still reports the finding, or reports any error it did not report before, is dropped and the
-    finding is reported with the reason.
+    still reports its finding, or reports any error it did not report before, is dropped and the
+    finding is reported with the reason. All fixes of a file are re-linted together first, then
+    one by one only when that fails.
 
-    Repairs so far:
-
-    - **E3002**, a property the schema does not declare at that place: did-you-mean against the
-      properties declared there (case and separators, singular/plural, a small edit distance; the
-      shared `iacfix.knowledge.names`). One candidate that is not already set → the key is renamed
-      (only the key's text changes: quotes, comments, tags and values stay), a safe fix. Several →
-      a diagnostic listing them. Moving a property one level up or down and removing one that
-      exists nowhere are not done yet.
+    Applicability follows the schema: **safe** when it leaves one answer and the deployed result
+    is what the template evidently meant (a misspelt key, a misplaced one moved to its one home, a
+    value quoted differently); **unsafe** when the repair chose among several or changes what is
+    deployed (a property that exists nowhere removed, an enum value changed, a resource retyped
+    or removed). RDS engine versions (E3690/E3691) are IAC301's, which knows the engine lifecycle.
     """
 
     id = "IAC330"
     slug = "cfn-lint-repair"
-    summary = "cfn-lint errors repaired from cfn-lint's schemas (E3002 misspelt property → the one declared name), re-linted"
-    rationale = "issue 7 (schema-driven CloudFormation repair); E3002 is the most frequent error in the cfn-yaml corpus"
+    summary = "cfn-lint errors repaired from cfn-lint's own schemas (properties, required values, cycles, enums, types, intrinsics, DependsOn, resource types), re-linted"
+    rationale = "issue 7 (schema-driven CloudFormation repair): the errors that block real generated templates are a few families that repeat"
     languages = ("cloudformation",)
     examples = (
         Example("cloudformation", """\

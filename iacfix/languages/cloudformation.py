@@ -127,10 +127,10 @@ class CloudFormationDocument(yaml.YamlDocument):
 
     # ---- lines -------------------------------------------------------------------------------
 
-    def _line_start(self, offset: int) -> int:
+    def line_start(self, offset: int) -> int:
         return self.source.text.rfind("\n", 0, offset) + 1
 
-    def _line_end(self, offset: int) -> int:
+    def line_end(self, offset: int) -> int:
         """Offset just after the line end of the line holding `offset` (or the end of the text)."""
         i = self.source.text.find("\n", offset)
         return len(self.source.text) if i == -1 else i + 1
@@ -148,12 +148,12 @@ class CloudFormationDocument(yaml.YamlDocument):
         """(start, text) of each line from the line starting at `offset` on."""
         text = self.source.text
         while offset < len(text):
-            end = self._line_end(offset)
+            end = self.line_end(offset)
             yield offset, text[offset:end].rstrip("\r\n")
             offset = end
 
-    def _at_line_start(self, offset: int) -> bool:
-        return not self.source.text[self._line_start(offset):offset].strip()
+    def at_line_start(self, offset: int) -> bool:
+        return not self.source.text[self.line_start(offset):offset].strip()
 
     def leading_comments_start(self, path: tuple) -> int | None:
         """Start of the block entry at `path` with the comment lines directly above it (no blank
@@ -163,10 +163,10 @@ class CloudFormationDocument(yaml.YamlDocument):
             return None
         key = found[0]
         start = self.start(key)
-        if not self._at_line_start(start):
+        if not self.at_line_start(start):
             return start
         column = key.start_mark.column
-        begin = self._line_start(start)
+        begin = self.line_start(start)
         for line_start, line in self._lines_before(begin):
             stripped = line.lstrip(" ")
             if stripped.startswith("#") and len(line) - len(stripped) == column:
@@ -185,20 +185,20 @@ class CloudFormationDocument(yaml.YamlDocument):
         if found is None or self.is_flow(parent):
             return None
         key, value = found
-        if not self._at_line_start(self.start(key)):
+        if not self.at_line_start(self.start(key)):
             return None
-        begin = self.leading_comments_start(path) if comments else self._line_start(self.start(key))
-        end = self._line_end(self.end(value))
+        begin = self.leading_comments_start(path) if comments else self.line_start(self.start(key))
+        end = self.line_end(self.end(value))
         column = key.start_mark.column
         for line_start, line in self._lines_after(end):
             stripped = line.lstrip(" ")
             if stripped.startswith("#") and len(line) - len(stripped) > column:
-                end = self._line_end(line_start)
+                end = self.line_end(line_start)
             else:
                 break
         return begin, end
 
-    def _step(self, mapping: MappingNode, column: int) -> int:
+    def indent_step(self, mapping: MappingNode, column: int) -> int:
         """Indent step of the file, from the first nested block mapping found (default 2)."""
         for _, value in mapping.value:
             if isinstance(value, MappingNode) and not value.flow_style and value.value:
@@ -248,17 +248,17 @@ class CloudFormationDocument(yaml.YamlDocument):
         if not mapping.value:
             return None
         column = mapping.value[0][0].start_mark.column
-        lines = render_block_entry(key, value, column, self._step(mapping, column), self.style)
+        lines = render_block_entry(key, value, column, self.indent_step(mapping, column), self.style)
         anchor_after = self.entry(path + (after,)) if after else None
         anchor_before = self.entry(path + (before,)) if before else None
-        if anchor_before is not None and self._at_line_start(self.start(anchor_before[0])):
+        if anchor_before is not None and self.at_line_start(self.start(anchor_before[0])):
             at = self.leading_comments_start(path + (before,))
         elif anchor_after is not None and self.entry_lines(path + (after,), comments=False):
             at = self.entry_lines(path + (after,), comments=False)[1]
         else:
             last = mapping.value[-1][0].value
             span = self.entry_lines(path + (last,), comments=False)
-            at = span[1] if span else self._line_end(self.end(mapping.value[-1][1]))
+            at = span[1] if span else self.line_end(self.end(mapping.value[-1][1]))
         nl = self.newline
         block = nl.join(lines) + nl
         if at > 0 and text[at - 1] != "\n":
@@ -267,7 +267,7 @@ class CloudFormationDocument(yaml.YamlDocument):
 
     def _member_text(self, mapping: MappingNode, key: str, value) -> tuple[str, str]:
         """(member text, separator) for a new member of the flow mapping / JSON object."""
-        multiline = len(mapping.value) > 0 and self._at_line_start(self.start(mapping.value[-1][0]))
+        multiline = len(mapping.value) > 0 and self.at_line_start(self.start(mapping.value[-1][0]))
         column = mapping.value[-1][0].start_mark.column if mapping.value else 0
         if self.style == "json":
             step = max(column - mapping.start_mark.column, 2) if multiline else 2
@@ -360,24 +360,107 @@ class CloudFormationDocument(yaml.YamlDocument):
                 text = ", ".join(json.dumps(n) if self.style == "json" else yaml_scalar(n) for n in missing)
                 return [self._claim(self.start(node) + 1, self.end(node) - 1, text)]
             last = node.value[-1]
-            multiline = self._at_line_start(self.start(last))
+            multiline = self.at_line_start(self.start(last))
             separator = "," + (self.newline + " " * last.start_mark.column if multiline else " ")
             text = "".join(separator + (json.dumps(n) if self.style == "json" else yaml_scalar(n)) for n in missing)
             return [self._claim(self.end(last), self.end(last), text)]
         if not node.value:
             return None
         last = node.value[-1]
-        first_line = self.source.text[self._line_start(self.start(node.value[0])):self.start(node.value[0])]
+        first_line = self.source.text[self.line_start(self.start(node.value[0])):self.start(node.value[0])]
         dash = first_line.rstrip().rfind("-")
         if dash < 0 or first_line[:dash].strip():
             return None
-        gap = self.start(node.value[0]) - self._line_start(self.start(node.value[0])) - dash - 1
-        at = self._line_end(self.end(last))
+        gap = self.start(node.value[0]) - self.line_start(self.start(node.value[0])) - dash - 1
+        at = self.line_end(self.end(last))
         nl = self.newline
         text = "".join(" " * dash + "-" + " " * gap + yaml_scalar(n) + nl for n in missing)
         if at > 0 and self.source.text[at - 1] != "\n":
             text = nl + text.removesuffix(nl)
         return [self._claim(at, at, text)]
+
+    def remove_depends_on(self, resource: str, names) -> list | None:
+        """Edits that drop every occurrence of `names` from the resource's `DependsOn`: the whole
+        key when nothing would be left (or it is a scalar), else each item's line in a block
+        list, the item and one comma in a flow list / JSON array. Empty when none is there; None
+        for a shape it will not edit (a tagged value, a flow list whose removed text holds a
+        comment, a block item that does not start its line)."""
+        path = ("Resources", resource, "DependsOn")
+        node = self.node(path)
+        drop = set(names)
+        if isinstance(node, ScalarNode):
+            if node.value not in drop:
+                return []
+            edit = None if node.tag.startswith("!") else self.remove_entry(path)
+            return [edit] if edit else None
+        if not isinstance(node, SequenceNode):
+            return None
+        gone = [i for i, item in enumerate(node.value) if isinstance(item, ScalarNode) and item.value in drop]
+        if not gone:
+            return []
+        if len(gone) == len(node.value):
+            edit = self.remove_entry(path)
+            return [edit] if edit else None
+        text = self.source.text
+        if not self.is_flow(node):
+            edits = []
+            for i in gone:
+                item = node.value[i]
+                start = self.line_start(self.start(item))
+                if text[start:self.start(item)].strip() != "-":
+                    return None
+                edits.append(self.source.edit(start, self.line_end(self.end(item)), ""))
+            return edits
+        runs, run = [], [gone[0]]
+        for i in gone[1:]:
+            if i == run[-1] + 1:
+                run.append(i)
+            else:
+                runs.append(run)
+                run = [i]
+        runs.append(run)
+        edits = []
+        for run in runs:
+            first, last = run[0], run[-1]
+            if last + 1 < len(node.value):
+                start, end = self.start(node.value[first]), self.start(node.value[last + 1])
+            else:
+                start, end = self.end(node.value[first - 1]), self.end(node.value[last])
+            residue, at = [], start
+            for i in run:
+                residue.append(text[at:self.start(node.value[i])])
+                at = self.end(node.value[i])
+            residue.append(text[at:end])
+            if "#" in "".join(residue):
+                return None
+            edits.append(self.source.edit(start, end, ""))
+        return edits
+
+    def remove_resource(self, name: str) -> Edit | None:
+        """Delete resource `name` as text: in block style its leading comments through its last
+        line and the blank lines after it (before it when it is the last resource); in flow
+        style / JSON the member and one comma. None when it is missing or the only resource."""
+        mapping = self.node(("Resources",))
+        order = self.resource_order()
+        if name not in order or len(order) < 2:
+            return None
+        if self.is_flow(mapping):
+            return self.remove_entry(("Resources", name))
+        block = self.resource_block(name)
+        if block is None or self.entry_lines(("Resources", name)) is None:
+            return None
+        start, end = block
+        after = end
+        for line_start, line in self._lines_after(end):
+            if line.strip():
+                break
+            after = self.line_end(line_start)
+        if after == end and order[-1] == name:  # the last block: take the blank lines above it
+            for line_start, line in self._lines_before(start):
+                if line.strip():
+                    break
+                start = line_start
+        return self.source.edit(start, after, "")
 
     def resource_block(self, name: str) -> tuple[int, int] | None:
         """Character range of a resource as text: block style → its leading comments through its
@@ -417,14 +500,14 @@ class CloudFormationDocument(yaml.YamlDocument):
                     self.source.edit(previous_end, self.end(value), "")]
         block = self.entry_lines(("Resources", name))
         target = self.leading_comments_start(("Resources", anchor))
-        if block is None or target is None or not self._at_line_start(target):
+        if block is None or target is None or not self.at_line_start(target):
             return None
         start, end = block
         after = end  # blank lines after the block go with it
         for line_start, line in self._lines_after(end):
             if line.strip():
                 break
-            after = self._line_end(line_start)
+            after = self.line_end(line_start)
         removed = (start, after)
         separator = text[end:after]
         if not separator:  # the last block: take the blank lines above it instead
@@ -459,7 +542,7 @@ class CloudFormationDocument(yaml.YamlDocument):
         column = mapping.value[0][0].start_mark.column
         nl = self.newline
         lines = ([" " * column + "# " + comment] if comment else []) + \
-            render_block_entry(name, body, column, self._step(mapping, column), self.style)
+            render_block_entry(name, body, column, self.indent_step(mapping, column), self.style)
         block = nl.join(lines) + nl
         if before in self.resource_order():
             at = self.leading_comments_start(("Resources", before))
