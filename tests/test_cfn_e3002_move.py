@@ -7,7 +7,7 @@ from ruamel.yaml import YAML
 
 from iacfix import cfn_repairs
 from iacfix.cfn_repairs._e3002_move import move_or_remove
-from iacfix.codemods.cfn_lint_repair import CfnLintRepair
+from iacfix.cfn_transforms.cfn_lint_repair import CfnLintRepair
 from iacfix.engine import Context
 from iacfix.fixes import Applicability, apply_fixes
 from iacfix.languages import cloudformation as cfn

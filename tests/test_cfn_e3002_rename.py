@@ -5,7 +5,7 @@ import pytest
 
 from iacfix import api, cfn_repairs
 from iacfix.cfn_repairs import e3002
-from iacfix.codemods.cfn_lint_repair import CfnLintRepair
+from iacfix.cfn_transforms.cfn_lint_repair import CfnLintRepair
 from iacfix.config import Config
 from iacfix.engine import Context
 from iacfix.fixes import Applicability, apply_fixes

@@ -2,7 +2,7 @@
 import pytest
 
 from iacfix import cfn_repairs
-from iacfix.codemods.cfn_lint_repair import CfnLintRepair
+from iacfix.cfn_transforms.cfn_lint_repair import CfnLintRepair
 from iacfix.engine import Context
 from iacfix.fixes import Applicability, apply_fixes
 from iacfix.languages import cloudformation as cfn

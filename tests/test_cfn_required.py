@@ -1,7 +1,7 @@
 """IAC330 repairs of missing required properties and dependencies: E3003, E3045, E3021, E3014."""
 from iacfix import api, cfn_repairs
 from iacfix.cfn_repairs import e3003, e3014, e3021, e3045
-from iacfix.codemods.cfn_lint_repair import CfnLintRepair
+from iacfix.cfn_transforms.cfn_lint_repair import CfnLintRepair
 from iacfix.config import Config
 from iacfix.engine import Context
 from iacfix.fixes import Applicability, apply_fixes

@@ -3,7 +3,7 @@ import pytest
 
 from iacfix import cfn_repairs
 from iacfix.cfn_repairs import e3012, e3030, e3031
-from iacfix.codemods.cfn_lint_repair import CfnLintRepair
+from iacfix.cfn_transforms.cfn_lint_repair import CfnLintRepair
 from iacfix.engine import Context
 from iacfix.fixes import Applicability, apply_fixes
 from iacfix.languages import cloudformation as cfn

@@ -10,7 +10,8 @@ cfn-lint's own `PROVIDER_SCHEMA_MANAGER` at run time. A repair module exposes
     def repair(doc, match, schemas) -> Outcome | None
     EXAMPLES = (Example("cloudformation", before, after), ...)  # optional, run as tests
 
-and its docstring is that repair's documentation (folded into IAC330's);  `iacfix.codemods.cfn_lint_repair` (IAC330) turns matches into findings, re-linting every
+and its docstring is that repair's documentation (folded into IAC330's). The rule
+`iacfix.cfn_transforms.cfn_lint_repair` (IAC330) turns matches into findings, re-linting every
 proposed fix and dropping one that leaves its finding or adds an error.
 """
 from __future__ import annotations
