@@ -210,3 +210,41 @@ def test_one_rejected_fix_among_several_drops_only_that_one():
     found = {f.message.split("`")[1]: f for f in findings(text)}
     assert found["VisibilityTimeOut"].fix is not None
     assert found["bucketName"].fix is None and "fix dropped" in found["bucketName"].message
+
+
+# ---- found in review: crashes and a wrong removal ------------------------------------------------
+
+def test_a_key_whose_only_suggestion_is_read_only_is_not_a_crash():
+    """`EndpointUri` on a DMS endpoint: its one suggestion (`EndpointArn`) is read-only, so the
+    renamer offers nothing and the mover must take the key (it crashed on an empty group)."""
+    text = """\
+Resources:
+  Endpoint:
+    Type: AWS::DMS::Endpoint
+    Properties:
+      EndpointType: target
+      EngineName: elasticsearch
+      EndpointUri: https://search.example.com
+"""
+    found = findings(text)
+    assert found and all("crashed" not in f.message for f in found)
+
+
+def test_inline_conditions_get_a_name_when_every_proposal_is_taken():
+    text = """\
+Parameters:
+  Env: {Type: String}
+Resources:
+  InlineCondition1:
+    Type: AWS::SQS::Queue
+    Properties:
+      DelaySeconds: !If [!Or [!Equals [!Ref Env, a], !Equals [!Ref Env, b]], 1, 2]
+"""
+    (finding,) = [f for f in findings(text) if f.fix]
+    assert "InlineCondition1_2" in finding.message
+
+
+def test_millis_and_milliseconds_are_one_unit():
+    from iacfix.knowledge import names
+    assert names.word_suggestions("TimeoutInMilliseconds", ["TimeoutInMillis", "Description"]) == ["TimeoutInMillis"]
+    assert names.unit("TimeoutInMillis") == names.unit("TimeoutMilliseconds") == "milliseconds"

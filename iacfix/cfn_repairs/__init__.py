@@ -55,11 +55,6 @@ class Outcome:
     applicability: Applicability = Applicability.SAFE
 
 
-def cfnlint_version() -> str:
-    from importlib.metadata import version
-    return version("cfn-lint")
-
-
 @lru_cache(maxsize=128)
 def lint(text: str) -> tuple[Match, ...]:
     """cfn-lint's matches for a template text (YAML or JSON), computed once per distinct text."""
@@ -204,6 +199,15 @@ def schema_at(resource_type: str, path: tuple) -> list[dict] | None:
         nodes = nxt
         i += 1
     return nodes
+
+
+def writable(resource_type: str, level: tuple, names: list[str]) -> list[str]:
+    """`names` (properties at `level` inside `Properties`) without those the schema lists as
+    read-only (`Arn`, `QueueUrl`): attributes the service reports, never set by a template."""
+    schema = resource_schema(resource_type)
+    listed = set((getattr(schema, "schema", None) or {}).get("readOnlyProperties") or ())
+    steps = "/".join("*" if isinstance(p, int) else str(p) for p in level)
+    return [n for n in names if "/properties/" + (f"{steps}/" if steps else "") + n not in listed]
 
 
 def declared_properties(nodes: list[dict]) -> tuple[list[str], bool]:

@@ -57,7 +57,7 @@ import re
 from rapidfuzz import fuzz
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
-from iacfix.cfn_repairs import (Outcome, branches, tag_of, tag_matches, declared_properties, key_name_span,
+from iacfix.cfn_repairs import (Outcome, writable, branches, tag_of, tag_matches, declared_properties, key_name_span,
                                 resource_schema)
 from iacfix.fixes import Applicability
 from iacfix.languages.cloudformation import render_inline
@@ -123,7 +123,8 @@ class _Ctx:
         self.keys = [k.value for k, _ in mapping.value if isinstance(k, ScalarNode)]
         # the keys a move or removal may take: unknown here, and no rename candidate (e3002's)
         prefix = rtype.rsplit("::", 1)[-1] if not level else ""
-        self.unknown = [k for k in self.keys if k not in declared and not _renamed(k, declared, prefix)]
+        writable_names = writable(rtype, level, declared)
+        self.unknown = [k for k in self.keys if k not in declared and not _renamed(k, writable_names, prefix)]
         self._objects = None
 
     def objects(self) -> dict:

@@ -178,7 +178,12 @@ def repair(doc, match, schemas=None) -> Outcome | None:
             chosen[index] = existing
             told.append(f"the existing condition `{existing}`")
             continue
-        name = next(n for n in proposed_names(expr, index) if n not in taken)
+        proposals = proposed_names(expr, index)
+        name = next((n for n in proposals if n not in taken), None)
+        counter = 2
+        while name is None:  # every proposal taken: number the last one
+            name = f"{proposals[-1]}_{counter}" if f"{proposals[-1]}_{counter}" not in taken else None
+            counter += 1
         taken.add(name)
         chosen[index] = name
         entries.append((name, expression_text(doc, [p for p, e in occurrences if e == expr], expr)))

@@ -57,7 +57,7 @@ import re
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from iacfix.cfn_repairs import Outcome, declared_properties, key_name_span, locate, resource_schema, schema_at
+from iacfix.cfn_repairs import Outcome, declared_properties, key_name_span, locate, schema_at, writable
 from iacfix.fixes import Applicability
 from iacfix.knowledge import names
 from iacfix.rules import Example
@@ -96,7 +96,7 @@ def repair(doc, match, schemas=schema_at) -> Outcome | None:
     declared, open_ = declared_properties(nodes)
     if open_ or not declared:
         return None
-    declared = [d for d in declared if not _read_only(rtype, inner + (d,))]
+    declared = writable(rtype, inner, declared)
     name = path[-1]
     prefix = rtype.rsplit("::", 1)[-1] if not inner else ""
     found, step = candidates(name, declared, prefix)
@@ -161,15 +161,6 @@ def _doubts(name: str, target: str, step: str, message: str, target_nodes: list)
     return out
 
 
-def _read_only(rtype: str, path: tuple) -> bool:
-    """True for a property the schema lists as read-only (`Arn`, `QueueUrl`): an attribute the
-    service reports, never something a template sets, so never a rename target."""
-    schema = resource_schema(rtype)
-    listed = (getattr(schema, "schema", None) or {}).get("readOnlyProperties") or ()
-    pointer = "/properties/" + "/".join("*" if isinstance(p, int) else str(p) for p in path)
-    return pointer in listed
-
-
 def _described_unit(target_nodes: list) -> str | None:
     """The first unit word of the schema's description ("seconds"), or None."""
     texts = " ".join(n["description"] for n in target_nodes if isinstance(n.get("description"), str))
@@ -182,7 +173,7 @@ def _unit_conflict(name: str, target: str, target_nodes: list) -> str | None:
     stated, described = names.unit(name), _described_unit(target_nodes)
     if not stated or names.unit(target) or described is None:
         return None
-    return None if stated == described or (stated == "millis" and described == "milliseconds") else described
+    return None if stated == described else described
 
 
 def _unwrap(doc, key, value, target_nodes: list):

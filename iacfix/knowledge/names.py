@@ -94,6 +94,7 @@ def unique_suggestion(name: str, candidates: Iterable[str]) -> str | None:
 # fixes that need the user's consent. A name left with no word of its own matches nothing.
 
 UNITS = ("seconds", "minutes", "hours", "days", "milliseconds", "millis")
+_SAME_UNIT = {"millis": "milliseconds"}
 _FLAGS = ("enable", "enabled")
 _DIRECTIONS = {"source": "destination", "destination": "source"}
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -105,14 +106,16 @@ def words(name: str) -> list[str]:
 
 
 def unit(name: str) -> str | None:
-    """The unit word `name` ends with (`MaximumEventAgeInSeconds` → "seconds"), or None."""
+    """The unit word `name` ends with (`MaximumEventAgeInSeconds` → "seconds"; `Millis` →
+    "milliseconds", one unit under two spellings), or None."""
     found = words(name)
-    return found[-1] if found and found[-1] in UNITS else None
+    return _SAME_UNIT.get(found[-1], found[-1]) if found and found[-1] in UNITS else None
 
 
 def _word_key(found: list[str], prefix: list[str], loose: bool) -> tuple[str, str | None] | None:
     found = list(found)
     unit_word = found.pop() if found and found[-1] in UNITS else None
+    unit_word = _SAME_UNIT.get(unit_word, unit_word)
     if unit_word and found and found[-1] == "in":
         found.pop()
     if len(found) > 1 and found[-1] == "types":
