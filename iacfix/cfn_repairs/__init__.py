@@ -201,6 +201,16 @@ def schema_at(resource_type: str, path: tuple) -> list[dict] | None:
     return nodes
 
 
+def getatts(resource_type: str) -> dict:
+    """GetAtt attribute name → its JSON pointer in the resource schema (cfn-lint's table); {} for
+    custom resources, modules and unknown types."""
+    from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
+    try:
+        return dict(PROVIDER_SCHEMA_MANAGER.get_type_getatts(resource_type, REGIONS[0]))
+    except Exception:  # noqa: BLE001
+        return {}
+
+
 def writable(resource_type: str, level: tuple, names: list[str]) -> list[str]:
     """`names` (properties at `level` inside `Properties`) without those the schema lists as
     read-only (`Arn`, `QueueUrl`): attributes the service reports, never set by a template."""

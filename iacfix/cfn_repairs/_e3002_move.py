@@ -62,7 +62,7 @@ from iacfix.cfn_repairs import (Outcome, writable, branches, tag_of, tag_matches
 from iacfix.fixes import Applicability
 from iacfix.languages.cloudformation import render_inline
 
-_UNEXPECTED = re.compile(r"^Additional properties are not allowed \('(?P<name>[^']+)' was unexpected")
+UNEXPECTED = re.compile(r"^Additional properties are not allowed \('(?P<name>[^']+)' was unexpected")
 
 # What to use instead of a property that no CloudFormation schema offers, keyed by (resource
 # type, name). Source: the resource's CloudFormation schema (the alternative named here is a
@@ -84,7 +84,7 @@ _RESHAPES = {
 
 
 def move_or_remove(doc, match, schemas):
-    m = _UNEXPECTED.match(match.message)
+    m = UNEXPECTED.match(match.message)
     path = tuple(match.path)
     if m is None or len(path) < 4 or path[0] != "Resources" or path[2] != "Properties" or path[-1] != m["name"]:
         return None

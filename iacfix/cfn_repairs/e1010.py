@@ -26,6 +26,7 @@ import re
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from iacfix import cfn_repairs
 from iacfix.cfn_repairs import Outcome, locate, scalar_content_span
 from iacfix.fixes import Applicability
 from iacfix.knowledge import names
@@ -37,12 +38,7 @@ KNOWN_VALUES = {("AWS::CloudFront::Distribution", "HostedZoneId"): "Z2FDTNDATAQY
 
 
 def getatts(resource_type: str) -> list[str]:
-    from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
-    from iacfix.cfn_repairs import REGIONS
-    try:
-        return list(PROVIDER_SCHEMA_MANAGER.get_type_getatts(resource_type, REGIONS[0]).keys())
-    except Exception:  # noqa: BLE001 - custom resources, modules, unknown types
-        return []
+    return list(cfn_repairs.getatts(resource_type))
 
 
 def attribute_candidates(resource_type: str, attribute: str, attributes: list[str]) -> list[str]:

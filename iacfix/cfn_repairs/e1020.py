@@ -11,14 +11,12 @@ no schema can supply. cfn-lint has no E1012 any more: a missing `Ref` target is 
 """
 from __future__ import annotations
 
-import re
-
 from iacfix.cfn_repairs import Outcome, locate, scalar_content_span
 from iacfix.fixes import Applicability
+from iacfix.cfn_repairs.e1010 import NOT_ONE_OF
 from iacfix.knowledge import names
 
 RULE_ID = "E1020"
-NOT_ONE_OF = re.compile(r"^'(?P<name>[^']+)' is not one of \[")
 
 
 def pseudo_parameters() -> list[str]:

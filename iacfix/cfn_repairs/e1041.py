@@ -15,7 +15,7 @@ import re
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
-from iacfix.cfn_repairs import REGIONS, Outcome, tag_of, locate, resource_schema
+from iacfix.cfn_repairs import Outcome, getatts, locate, resource_schema, tag_of
 from iacfix.fixes import Applicability
 from iacfix.languages.cloudformation import render_inline
 
@@ -25,12 +25,8 @@ MESSAGE = re.compile(r"^\{'Ref': '(?P<name>[^']+)'\}(?: with formats .*)? "
 
 
 def attributes_with_format(resource_type: str, fmt: str) -> list[str]:
-    from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
     schema = resource_schema(resource_type)
-    try:
-        atts = PROVIDER_SCHEMA_MANAGER.get_type_getatts(resource_type, REGIONS[0])
-    except Exception:  # noqa: BLE001
-        return []
+    atts = getatts(resource_type)
     if schema is None:
         return []
     out = []

@@ -61,10 +61,9 @@ from iacfix.cfn_repairs import Outcome, declared_properties, key_name_span, loca
 from iacfix.fixes import Applicability
 from iacfix.knowledge import names
 from iacfix.rules import Example
-from iacfix.cfn_repairs._e3002_move import move_or_remove
+from iacfix.cfn_repairs._e3002_move import UNEXPECTED, move_or_remove
 
 RULE_ID = "E3002"
-_UNEXPECTED = re.compile(r"^Additional properties are not allowed \('(?P<name>[^']+)' was unexpected")
 _HINT = re.compile(r"Did you mean '(?P<hint>[^']+)'\?")
 _UNIT_IN_TEXT = re.compile(r"\b(millisecond|second|minute|hour|day)s\b", re.IGNORECASE)  # plural: not "a second key"
 
@@ -81,7 +80,7 @@ def candidates(name: str, declared: list[str], prefix: str) -> tuple[list[str], 
 
 
 def repair(doc, match, schemas=schema_at) -> Outcome | None:
-    m = _UNEXPECTED.match(match.message)
+    m = UNEXPECTED.match(match.message)
     path = match.path
     if m is None or len(path) < 4 or path[0] != "Resources" or path[2] != "Properties" or path[-1] != m["name"]:
         return None
