@@ -156,6 +156,29 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def context_for(path: Path, config: Config, root: Path | None = None) -> Context:
+    """What the rules may know about the project `path` belongs to (target versions, its other files).
+
+    The project is the nearest folder with a manifest at or above the file, searched up to `root`
+    (default: the enclosing git repository, else the file's own folder)."""
+    root = root or next((f for f in path.resolve().parents if (f / ".git").exists()), path.parent)
+    project = config_mod.project_root(path.parent, root.resolve() if root.is_dir() else root)
+    return Context(config_mod.target_for(path.parent, root, config), config, project)
+
+
+def check_source(path: str | Path, data: bytes, config: Config | None = None, *, fix: bool = False,
+                 unsafe: bool | None = None, select: list[str] | None = None, ignore: list[str] | None = None,
+                 context: Context | None = None) -> FileResult:
+    """One buffer (an editor's unsaved text, a file read elsewhere) through the rules, as `run` would
+    treat the file at `path`; nothing is written. `context` may be reused across calls for speed."""
+    path = Path(path)
+    config = config or config_mod.load(start=path.parent)
+    unsafe = config.unsafe_fixes if unsafe is None else unsafe
+    chosen = rules_mod.select(select or config.select, list(config.ignore) + list(ignore or ()))
+    ctx = context or context_for(path, config)
+    return engine.process(str(path), data, chosen, ctx, fix=fix, unsafe=unsafe, explicit=True)
+
+
 def run(paths: list[str | Path], config: Config | None = None, *, fix: bool = False, dry_run: bool = False,
         unsafe: bool | None = None, select: list[str] | None = None, ignore: list[str] | None = None) -> Report:
     """Check (and with `fix`, fix) every IaC file under `paths`. With `dry_run` nothing is written."""
@@ -179,7 +202,7 @@ def run(paths: list[str | Path], config: Config | None = None, *, fix: bool = Fa
         project = config_mod.project_root(path.parent, root.resolve() if root.is_dir() else root)
         ctx = contexts.get(project)
         if ctx is None:
-            ctx = contexts[project] = Context(config_mod.target_for(path.parent, root, config), config, project)
+            ctx = contexts[project] = context_for(path, config, root)
         result = engine.process(str(path), data, chosen, ctx, fix=fix, unsafe=unsafe, explicit=explicit)
         if result.error:
             report.errors.append(InputError(str(path), result.error))

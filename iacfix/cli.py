@@ -111,6 +111,72 @@ def explain(rule: str = typer.Argument(..., help="Rule id or slug.")) -> None:
     typer.echo(report_mod.explain(found))
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server on stdin/stdout: diagnostics and quick fixes in any LSP editor."""
+    from iacfix import lsp as lsp_mod  # pygls loads only for editors
+    lsp_mod.serve()
+
+
+@app.command()
+def migrate(
+    repos: List[str] = typer.Argument(..., help="Git repositories: folders, git URLs, or files listing them."),
+    select: Optional[List[str]] = SelectOpt, ignore: Optional[List[str]] = IgnoreOpt,
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes that change behaviour."),
+    branch: Optional[str] = typer.Option(None, "--branch", help="Branch to create (default iacfix/<YYYY-MM-DD>)."),
+    write: bool = typer.Option(False, "--write", help="Commit on the new branch (default: dry run, report only)."),
+    push: bool = typer.Option(False, "--push", help="With --write: git push -u origin <branch>."),
+    verify: bool = typer.Option(False, "--verify", help="Run the project's oracles (cfn-lint, tsc, a Python "
+                                                        "import, which runs the project's code)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Repositories at once (default: cores)."),
+    executor: str = typer.Option("local", "--executor", help="local (process pool) or ray."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster (default: a local Ray)."),
+    workdir: Path = typer.Option(Path(".iacfix-migrate"), "--workdir", help="Where git URLs are cloned."),
+    state: Path = typer.Option(Path(".iacfix-migrate-state.jsonl"), "--state", help="Resumable state file."),
+    fresh: bool = typer.Option(False, "--fresh", help="Ignore the state file and start over."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write PATH.json and PATH.md "
+                                                                 "(default iacfix-migrate-report)."),
+    no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar."),
+) -> None:
+    """Apply the rules across many git repositories: one new branch and one commit per changed repository."""
+    import datetime
+    from iacfix import migrate as migrate_mod
+    from iacfix.migrate import report as migrate_report
+
+    def usage(message: str):
+        typer.echo(f"iacfix: error: {message}", err=True)
+        raise typer.Exit(2)
+
+    if push and not write:
+        usage("--push needs --write")
+    if executor not in ("local", "ray"):
+        usage(f"unknown executor {executor!r} (local or ray)")
+    select_, ignore_ = _split(select), _split(ignore)
+    try:
+        rules_mod.select(select_, ignore_)
+    except KeyError as exc:
+        usage(f"unknown rule {exc.args[0]!r} (see `iacfix rules`)")
+    try:
+        sources = migrate_mod.expand_sources(repos)
+    except (ValueError, OSError) as exc:
+        usage(str(exc))
+    if not sources:
+        usage("no repositories given")
+    tasks = migrate_mod.make_tasks(sources, branch=branch or f"iacfix/{datetime.date.today():%Y-%m-%d}",
+                                   select=select_, ignore=ignore_, unsafe=unsafe_fixes, write=write, push=push,
+                                   verify=verify, workdir=str(workdir.expanduser().resolve()))
+    try:
+        results = migrate_mod.run(tasks, executor=executor, jobs=jobs, state_path=state, fresh=fresh,
+                                  progress=not no_progress, ray_address=ray_address)
+    except (ImportError, NotImplementedError, RuntimeError, ConnectionError) as exc:
+        usage(str(exc))  # the executor could not start (ray missing, no cluster at --ray-address)
+    migrate_report.print_table(results, _console())
+    json_path, md_path = migrate_report.write(results, report)
+    typer.echo(f"report: {json_path} {md_path}")
+    failed = any(r.status == "failed" or r.verification_failed for r in results)
+    raise typer.Exit(1 if failed else 0)
+
+
 @app.command(hidden=True)
 def version() -> None:
     typer.echo(__version__)

@@ -51,6 +51,10 @@ class Rule:
     triggers: ClassVar[tuple[str, ...]] = ()  # a file containing none of these is never parsed
     examples: ClassVar[tuple[Example, ...]] = ()
     opt_in: ClassVar[bool] = False  # a project-hygiene check that runs only when selected by name or prefix
+    rule_set: ClassVar[str | None] = None  # a named group selectable as one (`--select cdktn`)
+    # runs a whole external linter on every text (seconds, not milliseconds): editors show the
+    # other rules' findings first and this rule's when it is done
+    slow: ClassVar[bool] = False
     options: ClassVar[dict] = {}  # option name → default; set in config under [rules.<slug>]
     option_choices: ClassVar[dict] = {}  # option name → allowed values, when closed
     # NAMES rules repair which names a file binds (imports, class names): while one of them still
@@ -105,13 +109,15 @@ def lookup(key: str) -> Rule | None:
 
 
 def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
-    """The rules chosen by --select / --ignore; ids, slugs and id prefixes (IAC1) are accepted.
+    """The rules chosen by --select / --ignore; ids, slugs, id prefixes (IAC1) and rule-set names
+    (cdktn) are accepted.
 
-    Opt-in rules run only when a selection names them (by id, slug or prefix), not by default
+    Opt-in rules run only when a selection names them (by id, slug, prefix or set), not by default
     and not with ALL."""
 
     def matches(rule: Rule, keys) -> bool:
-        return any(rule.slug == k.lower() or rule.id.lower().startswith(k.lower()) for k in keys)
+        return any(rule.slug == k.lower() or rule.id.lower().startswith(k.lower()) or rule.rule_set == k.lower()
+                   for k in keys)
 
     select, ignore = list(select), list(ignore)
     for key in select + ignore:

@@ -44,6 +44,7 @@ class CfnLintRepair(Rule):
 
     id = "IAC330"
     slug = "cfn-lint-repair"
+    slow = True  # cfn-lint on the whole template, again after each fix
     summary = "cfn-lint errors repaired from cfn-lint's own schemas (properties, required values, cycles, enums, types, intrinsics, DependsOn, resource types), re-linted"
     rationale = "issue 7 (schema-driven CloudFormation repair): the errors that block real generated templates are a few families that repeat"
     languages = ("cloudformation",)

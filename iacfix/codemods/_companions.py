@@ -7,6 +7,7 @@ construct id of a companion (the owner's id literal with a suffix inside).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 from iacfix.codemods import _secrets
@@ -180,7 +181,8 @@ def normalise(expr: str) -> str:
     return ".".join(parts)
 
 
-def companion_targets(text: str, classes: re.Pattern) -> list[tuple[str, str, str]]:
+@functools.lru_cache(maxsize=16)  # asked once per bucket of a file: scan each text once
+def companion_targets(text: str, classes: re.Pattern) -> tuple[tuple[str, str, str, str], ...]:
     """(class, 'ref'|'literal', normalised target or literal, call text) of every call of a class matched by
     `classes` that has a `bucket` argument."""
     found = []
@@ -193,7 +195,7 @@ def companion_targets(text: str, classes: re.Pattern) -> list[tuple[str, str, st
             found.append((m.group(1), "literal", arg.group(2), args))
         else:
             found.append((m.group(1), "ref", normalise(arg.group(3)), args))
-    return found
+    return tuple(found)
 
 
 def last_segment(binding: str) -> str:

@@ -35,7 +35,7 @@ class Construct:
 def py_constructs(doc, index, wanted: dict) -> list[Construct]:
     """Calls of the provider types in `wanted` ((submodule, class) → kind), in source order."""
     assigned = {}
-    for node in ast.walk(doc.tree):
+    for node in doc.nodes:
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if len(targets) == 1 and _py_dotted(targets[0]):

@@ -190,7 +190,7 @@ class PyModel(FileModel):
         self.dotted: dict[str, tuple] = {}  # `import a.b` → {"a.b": ("mod", file) | ("ext", "a.b")}
         self.stars: list[tuple] = []
         self.root = root
-        self._parents = {id(n): p for p in ast.walk(doc.tree) for n in ast.iter_child_nodes(p)}
+        self._parents = {id(n): p for p in doc.nodes for n in ast.iter_child_nodes(p)}
         text = doc.text
         for stmt in doc.tree.body:
             if isinstance(stmt, ast.ClassDef):

@@ -133,9 +133,9 @@ def other(self, environment, environment_suffix):
     # -- Python ------------------------------------------------------------------------------
     def check_python(self, doc, ctx):
         index = ctx.provider
-        classes = [n for n in ast.walk(doc.tree) if isinstance(n, ast.ClassDef)]
+        classes = [n for n in doc.nodes if isinstance(n, ast.ClassDef)]
         class_attrs = {c: _py_self_attrs(c) for c in classes}
-        for function in [n for n in ast.walk(doc.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        for function in [n for n in doc.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
             owner = next((c for c in classes if function in c.body), None)
             local = _py_has_local(function, "environment_suffix")
             attr = owner is not None and "environment_suffix" in class_attrs[owner]

@@ -300,8 +300,8 @@ CONFIG = {"account_id": "123456789012"}
         if not found:
             return
         taken = {n.id for n in doc.names} | set(doc.imports.names) | {
-            a.arg for a in ast.walk(doc.tree) if isinstance(a, ast.arg)}
-        ids = {n.value for n in ast.walk(doc.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+            a.arg for a in doc.nodes if isinstance(a, ast.arg)}
+        ids = {n.value for n in doc.nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)}
         aws_root = next((q.split(".")[0] for q in doc.imports.names.values() if q.split(".")[0] in _provider.PY_ROOTS),
                         python_root(ctx.target.family))
         plans = {}  # function → (variable, edits) shared by its findings

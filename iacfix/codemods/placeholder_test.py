@@ -153,7 +153,7 @@ def test_bucket_is_encrypted():
     def check_python(self, doc, ctx):
         if not _checks.is_test_path(doc.source.path):
             return
-        for node in ast.walk(doc.tree):
+        for node in doc.nodes:
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.name.startswith("test"):
                 continue
             body = [s for s in node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]

@@ -918,7 +918,7 @@ new Vpc(this, 'vpc', {});
     def _py_declared(doc) -> set[str]:
         """Names bound in the file other than by imports: definitions, parameters, assignments."""
         out = set(doc.imports.local_names)
-        for node in ast.walk(doc.tree):
+        for node in doc.nodes:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 out.add(node.name)
             elif isinstance(node, ast.arg):

@@ -468,7 +468,7 @@ name = "${var.name}-${local.suffix}"
         if function is None:
             return None
         params = function.args.posonlyargs + function.args.args
-        if not params or params[0].arg != "self" or not any(function in c.body for c in ast.walk(doc.tree)
+        if not params or params[0].arg != "self" or not any(function in c.body for c in doc.nodes
                                                              if isinstance(c, ast.ClassDef)):
             return None
         text = doc.text
@@ -487,8 +487,8 @@ name = "${var.name}-${local.suffix}"
             return None
         offset, indent = point
         if "taken" not in plans:  # shared by the data sources this file gets (two `current`s are common)
-            plans["taken"] = {n.id for n in ast.walk(doc.tree) if isinstance(n, ast.Name)} | \
-                set(doc.imports.names) | {a.arg for a in ast.walk(doc.tree) if isinstance(a, ast.arg)}
+            plans["taken"] = {n.id for n in doc.nodes if isinstance(n, ast.Name)} | \
+                set(doc.imports.names) | {a.arg for a in doc.nodes if isinstance(a, ast.arg)}
             plans["ids"] = {c["id"] for c in self._py_candidates(doc, ctx.provider) if c["id"]}
         var, cid = _names(create.name, tf_type, plans["taken"], plans["ids"], _secrets.snake)
         aws_root = next((q.split(".")[0] for q in doc.imports.names.values()

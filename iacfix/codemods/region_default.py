@@ -123,7 +123,7 @@ AwsProvider(self, "aws", region=region)
         if declared is None:
             return
         region, where = declared
-        for node in ast.walk(doc.tree):
+        for node in doc.nodes:
             literal = None
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and len(node.args) == 2:
                 key, default = node.args

@@ -225,7 +225,7 @@ use(new S3Bucket(this, 'b', {}));
     # -- Python ------------------------------------------------------------------------------
     def check_python(self, doc, ctx):
         index = ctx.provider
-        taken = {n.value for n in ast.walk(doc.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        taken = {n.value for n in doc.nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)}
         names = {n.id for n in doc.names}
         for call in doc.calls:
             if _provider.python_resolve(index, doc, call.func) != ("s3Bucket", "S3Bucket"):

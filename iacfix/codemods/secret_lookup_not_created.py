@@ -257,7 +257,7 @@ const password = Fn.lookup(Fn.jsondecode(creds.secretString), 'password', '');
                 targets[id(call)] = ast.unparse(target)
         state = {"random": _has_random(doc.text, ctx, ".py"),
                  "taken": {n.id for n in doc.names} | set(doc.imports.names),
-                 "ids": {n.value for n in ast.walk(doc.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}}
+                 "ids": {n.value for n in doc.nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)}}
         for call in lookups:
             kw = {k.arg: k for k in call.keywords}
             if "name" not in kw:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 
 from iacfix.codemods import _provider
-from iacfix.codemods.token_list_index import _PyTypes, _TsTypes, _ts_unwrap
+from iacfix.codemods.token_list_index import _PyTypes, _TsTypes, _ts_unwrap, types_of
 from iacfix.fixes import Applicability
 from iacfix.rules import Example, Rule
 
@@ -131,7 +131,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
         index = ctx.provider
         if not index.has_attributes():
             return
-        types = _PyTypes(doc, index)
+        types = types_of(doc, index, _PyTypes)
         loops = _py_loops(doc.tree)
         source = doc.source
         for call in doc.calls:
@@ -200,7 +200,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
         index = ctx.provider
         if not index.has_attributes():
             return
-        types = _TsTypes(doc, index)
+        types = types_of(doc, index, _TsTypes)
         source = doc.source
         for new in doc.root.find_all(kind="new_expression"):
             if not self._ts_element(doc, index, new):

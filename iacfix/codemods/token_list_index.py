@@ -156,7 +156,7 @@ const first = cidrs[0];
         index = ctx.provider
         if not index.has_attributes():
             return
-        types = _PyTypes(doc, index)
+        types = types_of(doc, index, _PyTypes)
         if not types.bindings:
             return
         source, text = doc.source, doc.text
@@ -258,7 +258,7 @@ const first = cidrs[0];
         index = ctx.provider
         if not index.has_attributes():
             return
-        types = _TsTypes(doc, index)
+        types = types_of(doc, index, _TsTypes)
         if not types.bindings:
             return
         source, text = doc.source, doc.text
@@ -387,13 +387,22 @@ class _Types:
         return (attr, cls) if attr is not None else None
 
 
+def types_of(doc, index, kind: type[_Types]) -> _Types:
+    """What each name of the file is bound to, built once per parsed document (IAC116 and IAC118
+    both ask; a whole-file walk each)."""
+    cached = doc.__dict__.get("_token_types")
+    if cached is None or cached[0] is not index or cached[1] is not kind:
+        cached = doc.__dict__["_token_types"] = (index, kind, kind(doc, index))
+    return cached[2]
+
+
 class _PyTypes(_Types):
     def __init__(self, doc, index):
         super().__init__(index)
         from iacfix.languages.python import dotted
         self.doc, self.dotted = doc, dotted
         aliases = []
-        for node in ast.walk(doc.tree):
+        for node in doc.nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.Call):
                 resolved = self._resolve(node.value.func)
                 if resolved:
@@ -417,7 +426,7 @@ class _PyTypes(_Types):
         # a construct of a class defined in this file exposes the provider constructs it binds
         # to `self.x`: `eks = EksStack(...)` then `eks.cluster.identity[0]`
         members: dict[str, dict[str, tuple]] = {}
-        for node in ast.walk(doc.tree):
+        for node in doc.nodes:
             if isinstance(node, ast.ClassDef):
                 found: dict[str, tuple] = {}
                 for inner in ast.walk(node):
@@ -428,7 +437,7 @@ class _PyTypes(_Types):
                             found[key[5:]] = tuple(self.bindings[key].split(".", 1))
                 if found:
                     members[node.name] = found
-        for node in ast.walk(doc.tree):
+        for node in doc.nodes:
             if isinstance(node, ast.AnnAssign):
                 inner = _py_list_annotation(node.annotation)
                 self.bind_elements(dotted(node.target), self._resolve(inner) if inner is not None else None)
@@ -436,7 +445,7 @@ class _PyTypes(_Types):
                 target = node.targets[0] if isinstance(node, ast.Assign) else node.target
                 if isinstance(node.value, (ast.List, ast.ListComp)):
                     self.bind_elements(dotted(target), self.element_class(node.value))
-        for node in ast.walk(doc.tree) if members else ():
+        for node in doc.nodes if members else ():
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.Call) \
                     and isinstance(node.value.func, ast.Name) and node.value.func.id in members:
                 owner = dotted(node.targets[0])

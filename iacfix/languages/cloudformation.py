@@ -557,10 +557,13 @@ class CloudFormationDocument(yaml.YamlDocument):
 
 
 def parse(source: Source) -> CloudFormationDocument:
-    data = yaml.load(source.text)
+    data, tree = yaml.load_with_tree(source.text)
     if not isinstance(data, dict):
         raise ParseError("a template must be a mapping at the top level")
-    return CloudFormationDocument(source, data)
+    doc = CloudFormationDocument(source, data)
+    if tree is not None:
+        doc.tree = tree  # sets the cached property: the text is composed once
+    return doc
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ full scope analysis would buy nothing here.
 from __future__ import annotations
 
 import ast
+from functools import cached_property
 import re
 import sys
 from dataclasses import dataclass, field
@@ -132,6 +133,11 @@ class PythonDocument(Document):
         self.attributes: list[ast.Attribute] = []
         self.import_statements: list[ast.stmt] = []
         self._collect()
+
+    @cached_property
+    def nodes(self) -> list[ast.AST]:
+        """Every node, in `ast.walk` order, walked once for all the rules that scan the whole tree."""
+        return list(ast.walk(self.tree))
 
     def _collect(self) -> None:
         """One walk that gathers what the rules look at, so no rule walks the tree again."""

@@ -16,10 +16,22 @@ from iacfix.languages.base import Document, ParseError, Source
 
 def load(text: str) -> Any:
     """Round-trip load; CloudFormation short forms (`!Ref`, `!Sub`, `!GetAtt` …) load as tagged nodes."""
+    return load_with_tree(text)[0]
+
+
+def load_with_tree(text: str) -> tuple[Any, Any]:
+    """(data, composed node tree) from one parse (the tree is None when the text has merge keys:
+    constructing `<<` edits the nodes, so the tree must then be composed on its own)."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
-        return yaml.load(io.StringIO(text))
+        constructor, parser = yaml.get_constructor_parser(io.StringIO(text))
+        try:
+            node = constructor.composer.get_single_node()
+            data = constructor.construct_document(node) if node is not None else None
+        finally:
+            parser.dispose()
+        return data, node if "<<" not in text else None
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ParseError(str(getattr(exc, "problem", None) or exc).splitlines()[0],

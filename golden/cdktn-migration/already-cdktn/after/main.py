@@ -1,0 +1,17 @@
+"""Migrated from cdktf: `cdktn synth` (formerly `cdktf synth`) runs this file; output in cdktf.out."""
+from constructs import Construct
+from cdktn import App, TerraformStack
+from cdktn_provider_aws.provider import AwsProvider
+from cdktn_provider_aws.s3_bucket import S3Bucket
+
+
+class Storage(TerraformStack):
+    def __init__(self, scope: Construct, id: str):
+        super().__init__(scope, id)
+        AwsProvider(self, "aws", region="us-east-1")
+        S3Bucket(self, "bucket", bucket_prefix="cdktf-migrated-")
+
+
+app = App()
+Storage(app, "storage")
+app.synth()

@@ -1,0 +1,7 @@
+from cdktn import App
+
+from lib.storage import Storage
+
+app = App()
+Storage(app, "storage")
+app.synth()

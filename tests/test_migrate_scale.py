@@ -1,0 +1,293 @@
+"""`iacfix migrate` end to end over the 50-repository fixture (tests/migrate_fixture.py), through the
+real command line: dry run, --write and a second run, a run killed half-way and resumed, and a
+repository that fails among ones that do not.
+
+Expectations come from the fixture, not from the tool: which repositories have something to fix,
+which are clean, dirty or not repositories, and for the golden-case ones the exact fixed tree (the
+case's hand-written `after/`).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import migrate_fixture
+from conftest import ROOT
+from migrate_fixture import Fixture, FixtureRepo
+
+BRANCH = "iacfix/scale-test"
+# fixture kind → status of a dry run
+DRY_STATUS = {"fixable": "would-change", "unparsable": "would-change", "configured": "would-change",
+              "clean": "unchanged", "dirty": "skipped", "not-a-repo": "skipped"}
+WRITE_STATUS = {**DRY_STATUS, "fixable": "changed", "unparsable": "changed", "configured": "changed"}
+COMMITTING = ("fixable", "unparsable", "configured")
+
+
+def migrate_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "iacfix", "migrate", "--no-progress", *args]
+
+
+def environment() -> dict[str, str]:
+    # the repository's own author must be used: no global identity to fall back on by accident
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def run_migrate(cwd: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(migrate_command(*args), cwd=cwd, env=environment(), capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def load_report(base: Path) -> dict[str, dict]:
+    """The JSON report's rows by repository name; every repository appears exactly once."""
+    rows = json.loads(base.with_name(base.name + ".json").read_text())["repositories"]
+    names = [row["name"] for row in rows]
+    assert len(names) == len(set(names)), f"repositories reported twice: {sorted(n for n in names if names.count(n) > 1)}"
+    return {row["name"]: row for row in rows}
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True,
+                          env=environment()).stdout.strip()
+
+
+def snapshot(repo: FixtureRepo) -> dict:
+    """What the user sees of the repository: files, HEAD, current branch, refs, status, worktrees."""
+    state = {"files": migrate_fixture.read_tree(repo.path)}
+    if repo.kind != "not-a-repo":
+        state.update(head=git(repo.path, "rev-parse", "HEAD"), branch=git(repo.path, "symbolic-ref", "HEAD"),
+                     refs=git(repo.path, "for-each-ref", "--format=%(refname) %(objectname)"),
+                     status=git(repo.path, "status", "--porcelain"), worktrees=worktrees(repo.path))
+    return state
+
+
+def worktrees(repo: Path) -> list[str]:
+    return [line for line in git(repo, "worktree", "list", "--porcelain").splitlines() if line.startswith("worktree ")]
+
+
+def iacfix_branches(repo: Path) -> list[str]:
+    return git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/iacfix/").splitlines()
+
+
+def committed_tree(repo: Path, commit: str) -> dict[str, bytes]:
+    names = git(repo, "ls-tree", "-r", "-z", "--name-only", commit).split("\0")
+    return {name: subprocess.run(["git", "-C", str(repo), "cat-file", "blob", f"{commit}:{name}"],
+                                 capture_output=True, check=True).stdout for name in names if name}
+
+
+@pytest.fixture
+def fleet(tmp_path) -> Fixture:
+    return migrate_fixture.build(tmp_path / "fleet", count=50, seed=0)
+
+
+def check_commit(repo: FixtureRepo, row: dict) -> None:
+    """One commit on BRANCH, on top of the original HEAD, message matching the report's counts."""
+    assert row["branch"] == BRANCH and row["commit"], (repo.name, row)
+    assert iacfix_branches(repo.path) == [BRANCH], repo.name
+    commit = git(repo.path, "rev-parse", BRANCH)
+    assert commit == row["commit"], repo.name
+    assert git(repo.path, "rev-list", "--parents", "-n", "1", commit).split()[1:] == [repo.head], repo.name
+    assert git(repo.path, "rev-list", "--count", f"{repo.head}..{BRANCH}") == "1", repo.name
+    assert git(repo.path, "log", "-1", "--format=%an <%ae>", commit) == f"{repo.author[0]} <{repo.author[1]}>"
+    message = git(repo.path, "log", "-1", "--format=%B", commit).splitlines()
+    fixed = row["fixed"]
+    total = sum(fixed.values())
+    assert re.fullmatch(rf"iacfix: fix {total} findings? \({len(fixed)} rules?\)", message[0]), message[0]
+    body = {m.group(1): int(m.group(2)) for line in message if (m := re.fullmatch(r"(IAC\d+) [\w-]+: (\d+)", line))}
+    assert body == fixed, (repo.name, message)
+    assert message[-1].startswith("Generated by iacfix ") and message[-1].endswith("(iacfix migrate).")
+    changed = set(git(repo.path, "diff", "--name-only", repo.head, commit).splitlines())
+    assert changed == set(row["files_changed"]), repo.name
+    if repo.expected is not None:
+        assert committed_tree(repo.path, commit) == repo.expected, f"{repo.name}: the commit is not {repo.origin}'s after/"
+
+
+def check_statuses(fleet: Fixture, rows: dict[str, dict], expected_status: dict[str, str]) -> None:
+    assert sorted(rows) == sorted(repo.name for repo in fleet.repos)
+    wrong = {r.name: (rows[r.name]["status"], rows[r.name]["reason"]) for r in fleet.repos
+             if rows[r.name]["status"] != expected_status[r.kind]}
+    assert not wrong, wrong
+    for repo in fleet.repos:
+        row = rows[repo.name]
+        if repo.kind == "dirty":
+            assert "uncommitted" in row["reason"], row
+        elif repo.kind == "not-a-repo":
+            assert "not a git repository" in row["reason"], row
+        elif repo.kind == "unparsable":
+            assert any(e.startswith("scripts/broken_bucket.py") for e in row["errors"]), row["errors"]
+            assert "scripts/broken_bucket.py" not in row["files_changed"]
+            assert row["files_changed"], "its other files are still fixed"
+        else:
+            assert not row["errors"], (repo.name, row["errors"])
+        if repo.expected is not None:
+            assert set(row["files_changed"]) == repo.expected_changed_files, repo.name
+        if repo.kind in COMMITTING:
+            assert row["fixed"], repo.name
+    # the repository's .iacfix.toml is obeyed: IAC102 is not run there, where an example without it has it fixed
+    configured = rows[fleet.by_kind("configured")[0].name]
+    assert "IAC102" not in configured["fixed"] and "IAC102" not in configured["remaining"], configured
+    plain = [rows[r.name] for r in fleet.by_kind("fixable") if r.origin == "examples/cdktf-python"]
+    assert plain and all(row["fixed"].get("IAC102") for row in plain)
+
+
+def test_fixture_is_deterministic_and_varied(tmp_path):
+    """Same seed, same repositories and commit ids (the script and the import agree); no two
+    repositories alike; the mix the migrate tests rely on."""
+    fleet = migrate_fixture.build(tmp_path / "a", count=50, seed=0)
+    subprocess.run([sys.executable, str(ROOT / "tests" / "migrate_fixture.py"), str(tmp_path / "b"), "--count", "50"],
+                   check=True, capture_output=True, env=environment())
+    again = json.loads((tmp_path / "b" / "fixture.json").read_text())["repos"]
+    assert [(r.name, r.head) for r in fleet.repos] == [(r["name"], r["head"]) for r in again]
+    other = migrate_fixture.build(tmp_path / "c", count=50, seed=1)
+    assert [r.origin for r in other.repos] != [r.origin for r in fleet.repos]
+
+    kinds = [r.kind for r in fleet.repos]
+    assert len(kinds) == 50
+    assert kinds.count("dirty") == 3 and kinds.count("not-a-repo") == 1 and kinds.count("unparsable") == 1
+    assert kinds.count("configured") == 1 and kinds.count("clean") >= 10 and kinds.count("fixable") >= 25
+    trees = [tuple(sorted(r.files.items())) for r in fleet.repos]
+    assert len(set(trees)) == 50, "two repositories are identical"
+    listed = [line for line in fleet.listing.read_text().splitlines() if line and not line.startswith("#")]
+    assert listed == [str(r.path) for r in fleet.repos]
+    for repo in fleet.repos:
+        if repo.kind != "not-a-repo":
+            assert git(repo.path, "rev-list", "--count", "HEAD") == "1"
+            assert git(repo.path, "config", "user.email") == repo.author[1]
+    assert not (fleet.by_kind("not-a-repo")[0].path / ".git").exists()
+
+
+def test_dry_run_over_fifty_reports_everything_and_writes_nothing(fleet, tmp_path):
+    before = {repo.name: snapshot(repo) for repo in fleet.repos}
+    report = tmp_path / "out" / "report"
+    done = run_migrate(tmp_path, "--jobs", "2", "--branch", BRANCH, "--state", str(tmp_path / "state.jsonl"),
+                       "--report", str(report), str(fleet.listing))
+    assert done.returncode == 0, done.stderr + done.stdout
+
+    rows = load_report(report)
+    check_statuses(fleet, rows, DRY_STATUS)
+    for repo in fleet.repos:
+        assert rows[repo.name]["branch"] is None and rows[repo.name]["commit"] is None
+        assert snapshot(repo) == before[repo.name], f"{repo.name} was touched by a dry run"
+    markdown = report.with_name("report.md").read_text()
+    for repo in fleet.repos:
+        assert f"## {repo.name}\n" in markdown and f"| {repo.name} | {rows[repo.name]['status']} |" in markdown
+    assert not (tmp_path / ".iacfix-migrate" / "worktrees").exists() or not any((tmp_path / ".iacfix-migrate" / "worktrees").iterdir())
+
+
+def test_write_commits_once_per_changed_repository_and_a_rerun_does_nothing(fleet, tmp_path):
+    before = {repo.name: snapshot(repo) for repo in fleet.repos}
+    state = tmp_path / "state.jsonl"
+    report = tmp_path / "report"
+    args = ("--write", "--jobs", "2", "--branch", BRANCH, "--state", str(state), "--report", str(report),
+            str(fleet.listing))
+    done = run_migrate(tmp_path, *args)
+    assert done.returncode == 0, done.stderr + done.stdout
+    rows = load_report(report)
+    check_statuses(fleet, rows, WRITE_STATUS)
+
+    after_first = {}
+    for repo in fleet.repos:
+        row = rows[repo.name]
+        seen = snapshot(repo)
+        if repo.kind in COMMITTING:
+            check_commit(repo, row)
+            new_refs = set(seen.pop("refs").splitlines()) - set(before[repo.name]["refs"].splitlines())
+            assert new_refs == {f"refs/heads/{BRANCH} {row['commit']}"}, repo.name
+            expected = dict(before[repo.name])
+            expected.pop("refs")
+            assert seen == expected, f"{repo.name}: the user's checkout changed"
+        else:
+            assert row["branch"] is None and row["commit"] is None
+            assert seen == before[repo.name], f"{repo.name} was touched"
+        after_first[repo.name] = snapshot(repo)
+
+    again = run_migrate(tmp_path, *args)
+    assert again.returncode == 0, again.stderr + again.stdout
+    assert load_report(report) == rows, "a second run must report the recorded results"
+    assert len(state.read_text().splitlines()) == 50, "a second run records nothing new"
+    for repo in fleet.repos:
+        assert snapshot(repo) == after_first[repo.name], f"{repo.name} changed on the second run"
+
+
+def _complete_lines(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def test_resume_after_a_kill_half_way(fleet, tmp_path):
+    before = {repo.name: snapshot(repo) for repo in fleet.repos}
+    state = tmp_path / "state.jsonl"
+    report = tmp_path / "report"
+    args = ("--write", "--jobs", "2", "--branch", BRANCH, "--state", str(state), "--report", str(report),
+            str(fleet.listing))
+    first = subprocess.Popen(migrate_command(*args), cwd=tmp_path, env=environment(), stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while _complete_lines(state) < len(fleet.repos) // 3 and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert first.poll() is None, "the run ended before a third of the repositories were recorded"
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=30)
+    finally:
+        if first.poll() is None:
+            os.killpg(first.pid, signal.SIGKILL)
+            first.wait()
+    recorded_at_kill = [json.loads(line) for line in state.read_text().splitlines(keepends=True) if line.endswith("\n")]
+    assert len(fleet.repos) // 3 <= len(recorded_at_kill) < len(fleet.repos), len(recorded_at_kill)
+    assert not report.with_name("report.json").exists(), "the killed run got as far as its report"
+
+    done = run_migrate(tmp_path, *args)
+    assert done.returncode == 0, done.stderr + done.stdout
+    rows = load_report(report)
+    check_statuses(fleet, rows, WRITE_STATUS)
+    for repo in fleet.repos:
+        if repo.kind in COMMITTING:
+            check_commit(repo, rows[repo.name])
+        else:
+            assert snapshot(repo) == before[repo.name], repo.name
+        if repo.kind != "not-a-repo":
+            assert worktrees(repo.path) == before[repo.name]["worktrees"], f"{repo.name}: a stale worktree is left"
+            assert git(repo.path, "rev-parse", "HEAD") == repo.head
+            assert migrate_fixture.read_tree(repo.path) == before[repo.name]["files"]
+
+    for entry in recorded_at_kill:  # what was recorded before the kill is reported, not redone
+        assert rows[entry["result"]["name"]] == entry["result"]
+
+    entries = [json.loads(line) for line in state.read_text().splitlines() if line.strip()]
+    keys = [entry["key"] for entry in entries]
+    assert len(keys) == len(set(keys)) == len(fleet.repos), "each repository recorded exactly once"
+    assert sorted(entry["result"]["name"] for entry in entries) == sorted(rows)
+
+
+def test_a_failing_repository_does_not_stop_the_others(tmp_path):
+    small = migrate_fixture.build(tmp_path / "small", count=8, seed=3)
+    assert not small.by_kind("dirty", "not-a-repo")  # no special repositories below 12
+    broken = small.repos[3]
+    # the objects are gone: git still sees a repository, but nothing can be checked out from it
+    for folder in (broken.path / ".git" / "objects").iterdir():
+        if folder.name not in ("info", "pack"):
+            for item in folder.iterdir():
+                item.write_bytes(b"garbage")
+    report = tmp_path / "report"
+    done = run_migrate(tmp_path, "--write", "--jobs", "2", "--branch", BRANCH, "--state", str(tmp_path / "s.jsonl"),
+                       "--report", str(report), *[str(repo.path) for repo in small.repos])
+    assert done.returncode == 1, done.stderr + done.stdout
+    rows = load_report(report)
+    assert rows[broken.name]["status"] == "failed" and rows[broken.name]["reason"], rows[broken.name]
+    for repo in small.repos:
+        if repo is broken:
+            continue
+        assert rows[repo.name]["status"] == WRITE_STATUS[repo.kind], (repo.name, rows[repo.name])
+        if repo.kind in COMMITTING:
+            check_commit(repo, rows[repo.name])
