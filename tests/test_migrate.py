@@ -6,6 +6,7 @@ tree is what the migration must commit), so every expectation comes from outside
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import types
@@ -247,6 +248,19 @@ def test_a_worktree_left_by_a_killed_run_is_cleared(fixable):
     assert result.status == "changed", result.reason
     committed = git(fixable, "show", f"{BRANCH}:lib/tap_stack.py") + "\n"
     assert committed == (CASE / "after" / "lib" / "tap_stack.py").read_text()
+    assert len(git(fixable, "worktree", "list").splitlines()) == 1 and not stale.exists()
+
+
+def test_a_worktree_killed_while_being_added_is_cleared(fixable):
+    # `git worktree add` locks the worktree while it initialises: killed then, it stays registered,
+    # locked, maybe without its folder, and prune alone keeps it
+    stale = migrate._worktree_path(task(fixable), fixable.resolve())
+    stale.parent.mkdir(parents=True)
+    git(fixable, "worktree", "add", "--detach", str(stale), "HEAD")
+    git(fixable, "worktree", "lock", "--reason", "initializing", str(stale))
+    shutil.rmtree(stale)
+    result = migrate.migrate_one(task(fixable, write=True))
+    assert result.status == "changed", result.reason
     assert len(git(fixable, "worktree", "list").splitlines()) == 1 and not stale.exists()
 
 

@@ -200,6 +200,8 @@ def _migrate(task: RepoTask) -> RepoResult:
         return _skip(task, "not a git repository")
     top = Path(probe.stdout.strip()).resolve()
     subdir = folder.relative_to(top)  # a folder inside a repository migrates that folder only
+    # a run killed mid-repository (even after its branch was made) left its worktree behind
+    _remove_worktree(top, _worktree_path(task, top))
     head = _git(top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
     if head.returncode != 0:
         if head.stderr.strip():  # --quiet is silent for an unborn HEAD; git speaks when HEAD is corrupt
@@ -267,6 +269,8 @@ def _worktree_path(task: RepoTask, top: Path) -> Path:
 
 
 def _remove_worktree(top: Path, worktree: Path) -> None:
+    # a run killed inside `git worktree add` leaves it locked ("initializing"), which prune keeps
+    _git(top, "worktree", "unlock", str(worktree), check=False)
     if worktree.exists():
         _git(top, "worktree", "remove", "--force", str(worktree), check=False)
         shutil.rmtree(worktree, ignore_errors=True)
@@ -277,7 +281,6 @@ def _in_worktree(task: RepoTask, top: Path, subdir: Path, base: str) -> RepoResu
     """Fix in a detached worktree at HEAD; verify there when asked; with `write`, commit there and
     then create the branch at that commit (the last step)."""
     worktree = _worktree_path(task, top)
-    _remove_worktree(top, worktree)  # a previous run killed mid-repository left it behind
     worktree.parent.mkdir(parents=True, exist_ok=True)
     _git(top, *NO_HOOKS, "worktree", "add", "--detach", str(worktree), base)
     try:
